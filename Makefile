@@ -1,0 +1,45 @@
+# news-analysis-kit: `make report` and `make test` are the two commands in the README.
+# Only Python 3.11+, bash and make are assumed; everything else is installed into .venv/.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ARTICLES ?= seeds
+OUT ?= reports
+JOBS ?=
+
+.DEFAULT_GOAL := help
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
+
+## setup: create .venv and install the kit with its test tools (re-runs only when pyproject.toml changes)
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q --upgrade pip
+	$(PY) -m pip install --disable-pip-version-check -q -e '.[dev]'
+	@touch $(STAMP)
+
+## report: set up, then run every notebook on every article in ARTICLES (default seeds/) into OUT (default reports/)
+report: $(STAMP)
+	$(PY) -m analysis report $(ARTICLES) --out $(OUT) $(if $(JOBS),--jobs $(JOBS),)
+
+## test: set up, then run the whole test suite (notebooks included)
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+## lab: open the notebooks in JupyterLab
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --no-browser notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+## clean: remove generated reports (keeps reports/README.md)
+clean:
+	find $(OUT) -mindepth 1 ! -name README.md -exec rm -rf {} +
+
+.PHONY: help setup report test lab clean

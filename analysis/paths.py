@@ -1,0 +1,14 @@
+"""Where the project's folders are, computed from this file rather than from ``../``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+#: The shared evaluation data, present beside the project on development and CI machines only.
+SHARED_DATA_DIR = PROJECT_ROOT.parent / "shared" / "data"

@@ -1,0 +1,340 @@
+"""Paragraphs, sentences and word tokens, each with character offsets into the original text.
+
+Every span here satisfies ``text[start:end] == span_text``: nothing is rewritten before
+offsets are taken. Where a normalised view helps (curly quotation marks read as straight ones),
+it is a same-length copy of the text, so offsets stay valid.
+
+The entry point for other modules is :func:`segment`, which splits a text once and is cached,
+so that statistics, quotes, sentiment and terms share one pass over each text. Notebooks use
+:func:`sentences` and :func:`tokens`, which return DataFrames.
+
+Sentence splitting is NLTK's Punkt algorithm (Kiss & Strunk 2006, *Unsupervised Multilingual
+Sentence Boundary Detection*, Computational Linguistics 32(4)) with no trained model: its
+parameters are the project's news abbreviation list (``analysis/data/abbreviations.txt``),
+single-letter initials, and a short list of words that start sentences, so "Mr. Smith",
+"U.S. officials", "Jan. 5" and "Donald J. Trump" stay whole, while "... in the U.S. The next
+day" still splits. Sentences never cross a paragraph break.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .resources import abbreviations
+
+SENTENCE_COLUMNS = ("sent_id", "start", "end", "text", "paragraph")
+TOKEN_COLUMNS = ("token_id", "sent_id", "start", "end", "token", "kind")
+PARAGRAPH_COLUMNS = ("paragraph", "start", "end", "text")
+
+TokenKind = Literal["word", "number", "clitic", "punct"]
+
+# Same-length mapping of typographic quotation marks and apostrophes to ASCII ones.
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u2033": '"',  # ″
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′
+        "\u2039": "'",  # ‹
+        "\u203a": "'",  # ›
+    }
+)
+
+# Words that, capitalised after an abbreviation, start a new sentence ("... the U.S. The ...").
+_SENT_STARTERS = frozenset(
+    """the he she it they we i you this that these those there his her their its our but and
+    in on at after before when while if however meanwhile as a an for some many most one two
+    what why how who yet still also so then now last next""".split()
+)
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<number>
+        [$£€¥]?\d+(?:[.,:/]\d+)*(?:%|(?:st|nd|rd|th|s|bn|tn|m|k)\b)?  # 3.5 1,000 9/11 1990s 76% 3bn
+    )
+  | (?P<acronym>(?:[^\W\d_]\.){2,}(?![^\W\d_]))            # U.S.  U.K.  e.g.
+  | (?P<clitic>n['’]t\b|['’](?:s|re|ve|ll|d|m)\b)          # n't 's 're 've 'll 'd 'm
+  | (?P<neg>[^\W_]+?(?=n['’]t\b))                         # "do" of "don't"
+  | (?P<word>
+        [^\W_]+(?:(?:[-‐‑]|['’](?!(?:s|re|ve|ll|d|m|t)\b))[^\W_]+)*   # Takht-Ravanchi, O'Brien
+    )
+  | (?P<punct>[^\w\s]|_)                                   # any other single character
+    """,
+    re.VERBOSE,
+)
+
+
+def normalise_quotes(text: str) -> str:
+    """Return ``text`` with curly quotation marks and apostrophes replaced by ASCII ones.
+
+    The result has exactly the same length, so offsets found in it are offsets into ``text``.
+
+    Examples:
+        >>> normalise_quotes("“Yes,” she said. It’s")
+        '"Yes," she said. It\\'s'
+    """
+    return text.translate(_QUOTE_MAP)
+
+
+@functools.cache
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    params.sent_starters = set(_SENT_STARTERS)
+    return PunktSentenceTokenizer(params)
+
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each paragraph, whitespace trimmed, in order.
+
+    If the text has blank lines, paragraphs are the blocks between them (single line breaks
+    inside a block are soft wraps); otherwise each non-blank line is a paragraph (the layout of
+    the seed articles).
+
+    Examples:
+        >>> paragraph_spans("One.\\nTwo.")
+        [(0, 4), (5, 9)]
+        >>> paragraph_spans("One\\nwrapped.\\n\\nTwo.")
+        [(0, 12), (14, 18)]
+    """
+    if _BLANK_LINE_RE.search(text):
+        pieces = []
+        pos = 0
+        for m in _BLANK_LINE_RE.finditer(text):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, len(text)))
+    else:
+        pieces = [m.span() for m in _LINE_RE.finditer(text)]
+    spans = []
+    for start, end in pieces:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+# A sentence that ends like this continues when the next one starts with a digit ("No. 10").
+_NUMBER_ABBREV_END_RE = re.compile(r"(?:\b(?:No|Nos|no|nos|Art|Vol|vol|pp?|Fig|fig)\.)$")
+_OPENING_PUNCT = "\"'([{"
+
+
+def _continues(norm: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """Whether Punkt's break between ``prev`` and ``nxt`` is a false one.
+
+    A sentence does not start with a lower-case letter ('"Why?" he asked.', "Wait... what?"),
+    and "No." before a number is an abbreviation ("No. 10 Downing Street").
+    """
+    i = nxt[0]
+    while i < nxt[1] and norm[i] in _OPENING_PUNCT:
+        i += 1
+    if i >= nxt[1]:
+        return False
+    first = norm[i]
+    if first.islower():
+        return True
+    return first.isdigit() and bool(_NUMBER_ABBREV_END_RE.search(norm, prev[0], prev[1]))
+
+
+def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Punkt over one paragraph of the normalised text; spans trimmed of whitespace."""
+    out: list[tuple[int, int]] = []
+    for s, e in _punkt().span_tokenize(norm[start:end]):
+        chunk = norm[start + s : start + e]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        span = (start + s + lead, start + s + lead + len(stripped))
+        if out and _continues(norm, out[-1], span):
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+    return out
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """One pass of splitting over a text, shared by every analysis.
+
+    Attributes:
+        text: the original text.
+        norm: ``normalise_quotes(text)``, same length.
+        paragraphs: ``(start, end)`` per paragraph.
+        sentences: ``(start, end)`` per sentence, in order.
+        sentence_paragraph: the paragraph index of each sentence.
+        tokens: ``(start, end, kind)`` per token, in order; kind is word, number, clitic or punct.
+        token_sentence: the sentence index of each token.
+    """
+
+    text: str
+    norm: str
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]
+    sentence_paragraph: tuple[int, ...]
+    tokens: tuple[tuple[int, int, str], ...]
+    token_sentence: tuple[int, ...]
+
+    def words(self) -> list[tuple[int, int]]:
+        """Spans of tokens that are words or numbers (no punctuation, no clitics)."""
+        return [(s, e) for s, e, k in self.tokens if k in ("word", "number")]
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""
+        starts = [s for s, _ in self.sentences]
+        return bisect_right(starts, offset) - 1
+
+
+def _tokenize(norm: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN_RE.finditer(norm):
+        kind = m.lastgroup
+        if kind == "acronym" or kind == "neg":
+            kind = "word"
+        out.append((m.start(), m.end(), kind))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def segment(text: str) -> Segmentation:
+    """Split ``text`` into paragraphs, sentences and tokens once (cached for recent texts).
+
+    Examples:
+        >>> seg = segment("Mr. Smith went to Washington. He said “no.” Then he left.")
+        >>> [seg.text[s:e] for s, e in seg.sentences]
+        ['Mr. Smith went to Washington.', 'He said “no.”', 'Then he left.']
+    """
+    if not isinstance(text, str):
+        from .errors import ParameterError
+
+        raise ParameterError(f"expected the article text as a str, got {type(text).__name__}")
+    norm = normalise_quotes(text)
+    paragraphs = paragraph_spans(norm)
+    sentences: list[tuple[int, int]] = []
+    sent_par: list[int] = []
+    for p, (ps, pe) in enumerate(paragraphs):
+        for span in _split_sentences(norm, ps, pe):
+            sentences.append(span)
+            sent_par.append(p)
+    tokens = _tokenize(norm)
+    starts = [s for s, _ in sentences]
+    token_sent = [max(bisect_right(starts, s) - 1, 0) if starts else -1 for s, _, _ in tokens]
+    return Segmentation(
+        text=text,
+        norm=norm,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        sentence_paragraph=tuple(sent_par),
+        tokens=tuple(tokens),
+        token_sentence=tuple(token_sent),
+    )
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each sentence; ``text[start:end]`` is the sentence."""
+    return list(segment(text).sentences)
+
+
+def paragraphs(text: str) -> pd.DataFrame:
+    """Paragraphs of ``text``.
+
+    Returns:
+        DataFrame with columns ``paragraph`` (0-based index), ``start``, ``end`` (character
+        offsets, ``text[start:end]`` is the paragraph) and ``text``.
+    """
+    seg = segment(text)
+    rows = [(i, s, e, text[s:e]) for i, (s, e) in enumerate(seg.paragraphs)]
+    return pd.DataFrame(rows, columns=list(PARAGRAPH_COLUMNS)).astype(
+        {"paragraph": "int64", "start": "int64", "end": "int64"}
+    )
+
+
+def sentences(text: str) -> pd.DataFrame:
+    """Sentences of ``text`` with their offsets.
+
+    Returns:
+        DataFrame with columns ``sent_id`` (0-based, in order), ``start``, ``end`` (character
+        offsets: ``text[start:end]`` is the sentence, outer whitespace excluded), ``text`` and
+        ``paragraph`` (0-based index of the paragraph holding the sentence). An empty text gives
+        an empty frame with the same columns.
+
+    Examples:
+        >>> sentences("Dr. Jones, the U.S. expert, disagreed. “It is a success,” she said.")[["start", "end"]]
+           start  end
+        0      0   38
+        1     39   68
+    """
+    seg = segment(text)
+    rows = [
+        (i, s, e, text[s:e], p)
+        for i, ((s, e), p) in enumerate(zip(seg.sentences, seg.sentence_paragraph))
+    ]
+    return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS)).astype(
+        {"sent_id": "int64", "start": "int64", "end": "int64", "paragraph": "int64"}
+    )
+
+
+def tokens(text: str, *, words_only: bool = False) -> pd.DataFrame:
+    """Word and punctuation tokens of ``text`` with their offsets.
+
+    Tokens follow news conventions: hyphenated names stay whole ("Takht-Ravanchi"), dotted
+    acronyms stay whole ("U.S."), numbers keep decimals, thousands separators and a trailing
+    ``%`` ("3.5", "1,000", "76%"), and clitics are separate tokens ("Iran" + "’s";
+    "don't" gives "do" + "n't", as in the Penn Treebank).
+
+    Args:
+        text: the text.
+        words_only: keep only ``word`` and ``number`` tokens.
+
+    Returns:
+        DataFrame with columns ``token_id`` (0-based), ``sent_id`` (index into
+        :func:`sentences`), ``start``, ``end`` (``text[start:end] == token``), ``token`` and
+        ``kind`` (``word``, ``number``, ``clitic`` or ``punct``).
+
+    Examples:
+        >>> tokens("Iran’s don't U.S. 3.5%")["token"].tolist()
+        ['Iran', '’s', 'do', "n't", 'U.S.', '3.5%']
+    """
+    seg = segment(text)
+    rows = [
+        (i, sid, s, e, text[s:e], k)
+        for i, ((s, e, k), sid) in enumerate(zip(seg.tokens, seg.token_sentence))
+        if not words_only or k in ("word", "number")
+    ]
+    df = pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)).astype(
+        {"token_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"}
+    )
+    if words_only:
+        df["token_id"] = range(len(df))
+    return df
+
+
+def words(text: str) -> list[str]:
+    """The word and number tokens of ``text`` as strings, in order.
+
+    Examples:
+        >>> words("“Maximum pressure” failed, he said.")
+        ['Maximum', 'pressure', 'failed', 'he', 'said']
+    """
+    return [text[s:e] for s, e in segment(text).words()]
