@@ -12,3 +12,13 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 #: The shared evaluation data, present beside the project on development and CI machines only.
 SHARED_DATA_DIR = PROJECT_ROOT.parent / "shared" / "data"
+
+
+def first_seed() -> Path:
+    """The first seed article (``seeds/*.txt`` in name order): the notebooks' default input."""
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    if not seeds:
+        from .errors import ArticleNotFoundError
+
+        raise ArticleNotFoundError("no seed articles (*.txt) found", path=SEEDS_DIR)
+    return seeds[0]
