@@ -283,7 +283,7 @@ def sentences(text: str) -> pd.DataFrame:
         >>> sentences("Dr. Jones, the U.S. expert, disagreed. “It is a success,” she said.")[["start", "end"]]
            start  end
         0      0   38
-        1     39   68
+        1     39   67
     """
     seg = segment(text)
     rows = [

@@ -1,0 +1,156 @@
+"""The text layer: paragraphs, sentences and tokens with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import ParameterError
+from analysis.text import (
+    SENTENCE_COLUMNS,
+    TOKEN_COLUMNS,
+    normalise_quotes,
+    paragraph_spans,
+    paragraphs,
+    segment,
+    sentences,
+    tokens,
+    words,
+)
+
+# (text, expected sentences)
+SPLITS = [
+    ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+    ("Mrs. Lee and Ms. Park left. Gen. Smith stayed.", ["Mrs. Lee and Ms. Park left.", "Gen. Smith stayed."]),
+    ("Sen. Warren and Rep. Cruz met Gov. Abbott. Nothing changed.",
+     ["Sen. Warren and Rep. Cruz met Gov. Abbott.", "Nothing changed."]),
+    ("The U.S. and the U.K. spoke at the U.N. on Friday. Talks ended.",
+     ["The U.S. and the U.K. spoke at the U.N. on Friday.", "Talks ended."]),
+    ("Trump withdrew the U.S. The deal collapsed.", ["Trump withdrew the U.S.", "The deal collapsed."]),
+    ("It happened on Jan. 5 and again on Sept. 12. Then it stopped.",
+     ["It happened on Jan. 5 and again on Sept. 12.", "Then it stopped."]),
+    ("Donald J. Trump won. He left.", ["Donald J. Trump won.", "He left."]),
+    ("Acme Inc. and Beta Corp. merged. Smith Jr. agreed.",
+     ["Acme Inc. and Beta Corp. merged.", "Smith Jr. agreed."]),
+    ("He lives at No. 10 Downing St. in London. Fine.", ["He lives at No. 10 Downing St. in London.", "Fine."]),
+    ("It costs $3.5 million. Growth was 2.7%.", ["It costs $3.5 million.", "Growth was 2.7%."]),
+    ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
+    ("She said “it is over.” Nobody agreed.", ["She said “it is over.”", "Nobody agreed."]),
+    ("“Why?” he asked. Nobody knew.", ["“Why?” he asked.", "Nobody knew."]),
+    ("Wait... What happened? Nothing!", ["Wait...", "What happened?", "Nothing!"]),
+    ("It was late… the room emptied. Then silence.", ["It was late… the room emptied.", "Then silence."]),
+    ("‘It’s done,’ she said. Done.", ["‘It’s done,’ she said.", "Done."]),
+    ("Talks resume at 3 p.m. on Monday. Good.", ["Talks resume at 3 p.m. on Monday.", "Good."]),
+    ("No full stop at the end", ["No full stop at the end"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS)
+def test_sentence_splits(text, expected):
+    df = sentences(text)
+    assert df["text"].tolist() == expected
+    for row in df.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_sentences_never_cross_paragraphs():
+    text = "A title without a stop\nThe body starts here. It goes on"
+    assert sentences(text)["text"].tolist() == [
+        "A title without a stop",
+        "The body starts here.",
+        "It goes on",
+    ]
+    assert sentences(text)["paragraph"].tolist() == [0, 1, 1]
+
+
+def test_blank_line_paragraphs_join_soft_wraps():
+    text = "First paragraph is\nwrapped here. Second sentence.\n\n  Next paragraph.  \n"
+    assert paragraph_spans(text) == [(0, 49), (53, 68)]
+    df = sentences(text)
+    assert df["text"].tolist() == [
+        "First paragraph is\nwrapped here.",
+        "Second sentence.",
+        "Next paragraph.",
+    ]
+    assert df["paragraph"].tolist() == [0, 0, 1]
+    assert paragraphs(text)["text"].tolist() == [
+        "First paragraph is\nwrapped here. Second sentence.",
+        "Next paragraph.",
+    ]
+
+
+def test_seed_has_twelve_sentences_with_exact_offsets(seed_body):
+    df = sentences(seed_body)
+    assert list(df.columns) == list(SENTENCE_COLUMNS)
+    assert len(df) == 12
+    assert df["sent_id"].tolist() == list(range(12))
+    for row in df.itertuples():
+        assert seed_body[row.start : row.end] == row.text
+        assert row.text == row.text.strip()
+    assert df["text"].iloc[1].startswith("Majid Takht-Ravanchi, Iran’s deputy foreign minister")
+    assert df["text"].iloc[5].endswith("maximum pressure will be met with maximum resistance.”")
+    assert df["paragraph"].tolist() == [0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5]
+
+
+TOKENS = [
+    ("Iran’s deputy", ["Iran", "’s", "deputy"]),
+    ("Takht-Ravanchi said", ["Takht-Ravanchi", "said"]),
+    ("don't can't won’t", ["do", "n't", "ca", "n't", "wo", "n’t"]),
+    ("O'Brien's view", ["O'Brien", "'s", "view"]),
+    ("the U.S. and U.K.", ["the", "U.S.", "and", "U.K."]),
+    ("$3.5bn, 1,000 and 76%.", ["$3.5bn", ",", "1,000", "and", "76%", "."]),
+    ("in the 1990s", ["in", "the", "1990s"]),
+    ("“Maximum pressure”", ["“", "Maximum", "pressure", "”"]),
+    ("café naïve Zürich", ["café", "naïve", "Zürich"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOKENS)
+def test_tokens(text, expected):
+    df = tokens(text)
+    assert df["token"].tolist() == expected
+    for row in df.itertuples():
+        assert text[row.start : row.end] == row.token
+
+
+def test_token_frame_columns_and_sentence_ids(seed_body):
+    df = tokens(seed_body)
+    assert list(df.columns) == list(TOKEN_COLUMNS)
+    assert set(df["kind"]) <= {"word", "number", "clitic", "punct"}
+    assert df["sent_id"].is_monotonic_increasing
+    assert df["sent_id"].max() == 11
+    assert len(tokens(seed_body, words_only=True)) == len(words(seed_body))
+    # whitespace-separated words in the seed body: 300; tokens that are words: within a few
+    assert abs(len(words(seed_body)) - 300) <= 9
+
+
+def test_normalise_quotes_keeps_length():
+    text = "“A” ‘b’ «c» „d‟ it’s"
+    norm = normalise_quotes(text)
+    assert len(norm) == len(text)
+    assert norm == "\"A\" 'b' \"c\" \"d\" it's"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "…", "“", "—"])
+def test_degenerate_texts(text):
+    seg = segment(text)
+    for s, e in seg.sentences:
+        assert text[s:e].strip()
+    assert list(sentences(text).columns) == list(SENTENCE_COLUMNS)
+    assert list(tokens(text).columns) == list(TOKEN_COLUMNS)
+
+
+def test_empty_text_gives_empty_frames():
+    assert sentences("").empty
+    assert tokens("").empty
+
+
+def test_non_string_is_a_clear_error():
+    with pytest.raises(ParameterError, match="str"):
+        segment(b"bytes")  # type: ignore[arg-type]
+
+
+def test_sentence_of_offset(seed_body):
+    seg = segment(seed_body)
+    for i, (s, e) in enumerate(seg.sentences):
+        assert seg.sentence_of(s) == i
+        assert seg.sentence_of(e - 1) == i
