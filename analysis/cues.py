@@ -1,0 +1,123 @@
+"""Cue verbs: the reporting verbs and phrases that introduce an attributed statement.
+
+The lexicon is ``analysis/data/cue_verbs.tsv`` (loaded by :func:`analysis.resources.cue_verbs`);
+this module inflects its lemmas (say → says, said, saying) and finds cues in a run of word
+tokens, longest phrase first ("pointed out" before "pointed"; "according to").
+
+Each cue has a ``category``: ``neutral`` verbs report without judging ("said", "told",
+"according to"), ``loaded`` verbs add the writer's framing of the speaker or of the claim
+("claimed" distances, "admitted" implies a concession, "insisted" and "warned" dramatise). See
+the AP Stylebook entry on "said" and Bergler (2006), *Conveying attitude with reported speech*.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .resources import cue_verbs
+
+__all__ = ["Cue", "cue_lexicon", "cue_table", "inflect", "match_cue"]
+
+_VOWELS = "aeiou"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One inflected form of a cue in the lexicon.
+
+    Attributes:
+        form: the words as written, lower case ("pointed out").
+        lemma: the dictionary form ("point out").
+        category: ``neutral`` or ``loaded``.
+        frame: the finer class (report, cognition, factive, assertive, distancing, conceding,
+            hedging, emotive, warning, rejecting, urging).
+        complement: ``any`` or ``clause`` (as a participle it needs "that", a quote or a colon).
+        participle: the form is an -ing form or "according to" (it has no subject of its own).
+    """
+
+    form: str
+    lemma: str
+    category: str
+    frame: str
+    complement: str
+    participle: bool
+
+
+def inflect(lemma: str) -> list[str]:
+    """Regular English forms of a verb lemma: base, -s, -ed, -ing.
+
+    Examples:
+        >>> inflect("note")
+        ['note', 'notes', 'noted', 'noting']
+        >>> inflect("stress")
+        ['stress', 'stresses', 'stressed', 'stressing']
+        >>> inflect("point out")
+        ['point out', 'points out', 'pointed out', 'pointing out']
+    """
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        third = head + "es"
+    elif head.endswith("y") and head[-2:-1] not in _VOWELS:
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
+    if head.endswith("e"):
+        past, ing = head + "d", head[:-1] + "ing"
+    elif head.endswith("y") and head[-2:-1] not in _VOWELS:
+        past, ing = head[:-1] + "ied", head + "ing"
+    else:
+        past, ing = head + "ed", head + "ing"
+    return [f"{w}{tail}" for w in (head, third, past, ing)]
+
+
+@functools.cache
+def cue_lexicon() -> dict[str, list[Cue]]:
+    """Every inflected cue, indexed by its first word (lower case); longest phrases first."""
+    index: dict[str, list[Cue]] = {}
+    for row in cue_verbs():
+        forms = [f.strip() for f in row["forms"].split(",") if f.strip()] or inflect(row["lemma"])
+        for form in forms:
+            participle = form.split()[0].endswith("ing") or form == "according to"
+            cue = Cue(form, row["lemma"], row["category"], row["frame"], row["complement"], participle)
+            index.setdefault(form.split()[0], []).append(cue)
+    for cues in index.values():
+        cues.sort(key=lambda c: -len(c.form.split()))
+    return index
+
+
+def match_cue(words: list[str], i: int) -> Cue | None:
+    """The longest cue starting at ``words[i]`` (lower-case words), or None.
+
+    Examples:
+        >>> match_cue(["he", "pointed", "out", "that"], 1).lemma
+        'point out'
+        >>> match_cue(["according", "to", "officials"], 0).participle
+        True
+        >>> match_cue(["the", "plan"], 1) is None
+        True
+    """
+    for cue in cue_lexicon().get(words[i], ()):
+        parts = cue.form.split()
+        if words[i : i + len(parts)] == parts:
+            return cue
+    return None
+
+
+def cue_table() -> pd.DataFrame:
+    """The lexicon as a DataFrame: one row per lemma with ``lemma``, ``category``, ``frame``,
+    ``complement`` and ``forms`` (comma-separated), for notebooks and documentation.
+
+    Examples:
+        >>> t = cue_table()
+        >>> t.set_index("lemma").loc["claim", "category"]
+        'loaded'
+    """
+    rows = []
+    for row in cue_verbs():
+        forms = [f.strip() for f in row["forms"].split(",") if f.strip()] or inflect(row["lemma"])
+        rows.append({**row, "forms": ", ".join(forms)})
+    return pd.DataFrame(rows, columns=["lemma", "category", "frame", "complement", "forms"])

@@ -1,0 +1,341 @@
+"""A sentiment scorer calibrated on human ratings of news sentences, and one toward a target.
+
+VADER (:mod:`analysis.vader`) was built for social media. On news it misses words that are
+not in its lexicon ("barbaric", "tyrannies", "incandescent": a third of news sentences score
+exactly 0) and it saturates quickly. The ``news`` scorer keeps VADER's rules and adds
+two more lexicons, then weighs everything with a small linear model fitted to human ratings:
+
+- **features** (:data:`SENTENCE_FEATURES`, 13 numbers per sentence): VADER's compound, its raw
+  valence sum, the sums and counts of its positive and negative word valences, its ``pos`` and
+  ``neg`` shares and the sum over the square root of the word count; and the positive and
+  negative sums of two other lexicons, AFINN-165 and the Harvard General Inquirer
+  (:func:`analysis.resources.sentiment_lexicon`), looked up by word and then by lemma
+  (``simplemma``), with a word's score reversed and halved after "not", "no", "never", "n't"
+  and a few other negators in the three words before it;
+- **model**: ridge regression (standardised features, alpha chosen by cross-validation),
+  its output stretched about the mean rating so that its spread matches the human ratings'
+  (ridge predictions are shrunk toward the mean; the stretch leaves correlations unchanged),
+  trained on the human-rated New York Times snippets of the VADER paper (Hutto & Gilbert 2014)
+  by ``benchmarks/train_sentiment.py``. The weights are ``analysis/data/news_sentiment.json``
+  (a few kilobytes); prediction is a dot product here, no scikit-learn needed.
+
+Its output is on the scale of the human ratings: the mean rating on a -4..4 scale divided by 4,
+so -1..1 with most news sentences between -0.5 and 0.5 (clipped to -1..1). It is a
+*regression* score: 0.3 is a clearly positive sentence for a news reader; VADER's compound of
+the same sentence is often 0.8.
+
+The **target** model (:func:`target_probabilities`) answers a different question: how does a
+sentence treat one mention in it (a person, organisation or place)? It is a three-class
+logistic regression over :data:`TARGET_FEATURES`: the tone of the whole sentence, of the
+words around the mention, of its clause, of the text before and after it, whether the mention
+is the speaker of a statement ("X said ...", "according to X"), whether it stands inside a
+quotation, and whether it is a pronoun. It is trained on NewsMTSC (Hamborg & Donnay 2021)
+by the same script. The measured figures are in ``analysis/data/sentiment_results.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import numpy as np
+
+from . import vader
+from .errors import ResourceError
+from .paths import DATA_DIR
+from .resources import sentiment_lexicon
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "MODEL_PATH",
+    "Method",
+    "SENTENCE_FEATURES",
+    "TARGET_CLASSES",
+    "TARGET_FEATURES",
+    "load_model",
+    "news_score",
+    "news_scores",
+    "sentence_features",
+    "target_features",
+    "target_probabilities",
+    "target_score",
+]
+
+MODEL_PATH = DATA_DIR / "news_sentiment.json"
+
+#: Scoring methods: ``news`` (calibrated on human ratings of news, the default because its
+#: cross-validated correlation with them beats VADER's) and ``vader`` (NLTK's VADER, exactly).
+METHODS = ("news", "vader")
+Method = Literal["news", "vader"]
+DEFAULT_METHOD: Method = "news"
+
+SENTENCE_FEATURES = (
+    "vader_compound",
+    "vader_sum",
+    "vader_pos_sum",
+    "vader_neg_sum",
+    "vader_n_pos",
+    "vader_n_neg",
+    "vader_pos_share",
+    "vader_neg_share",
+    "vader_sum_per_sqrt_words",
+    "afinn_pos",
+    "afinn_neg",
+    "gi_pos",
+    "gi_neg",
+)
+
+TARGET_FEATURES = (
+    "sentence_news",
+    "sentence_vader",
+    "window_vader",
+    "clause_vader",
+    "left_vader",
+    "right_vader",
+    "window_afinn",
+    "window_gi",
+    "is_speaker",
+    "speaker_x_sentence",
+    "in_quotes",
+    "quote_vader",
+    "is_pronoun",
+    "at_start",
+    "start_x_right",
+)
+
+#: Classes of the target model, in the order of :func:`target_probabilities`.
+TARGET_CLASSES = ("negative", "neutral", "positive")
+
+_WORD_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_NEGATORS = frozenset(
+    "not no never nor neither nobody none nothing nowhere without cannot hardly barely".split()
+)
+#: Reporting verbs for the "is the mention the speaker?" feature. Frozen here, not read from
+#: the quotes module's lexicon, because the trained weights depend on this exact list.
+_CUES = frozenset(
+    """said says say saying told tells tell added adds stated states argued argues claimed
+    claims warned warns insisted insists wrote writes noted notes explained explains asked asks
+    announced announces declared declares admitted admits acknowledged acknowledges suggested
+    suggests predicted predicts emphasized emphasised stressed stresses recalled recalls
+    tweeted tweets replied replies responded responds continued continues believes believed
+    thinks thought agreed agrees denied denies pointed reiterated reiterates""".split()
+)
+_PRONOUNS = frozenset("he she him her his hers they them their it its i we you".split())
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|although|though|whereas)\b")
+_QUOTE_CHARS = "\"\u201c\u201d"
+_WINDOW = 6
+
+
+@functools.cache
+def _lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="en")
+
+
+def _lexicon_sums(words: Sequence[str], lex: dict[str, float], scale: float) -> tuple[float, float]:
+    pos = neg = 0.0
+    for i, w in enumerate(words):
+        s = lex.get(w)
+        if s is None:
+            s = lex.get(_lemma(w))
+        if not s:
+            continue
+        s = s / scale
+        if any(p in _NEGATORS or p.endswith("n't") for p in words[max(0, i - 3) : i]):
+            s = -0.5 * s
+        if s > 0:
+            pos += s
+        else:
+            neg += s
+    return pos, neg
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.lower().replace("\u2019", "'"))
+
+
+def sentence_features(text: str) -> list[float]:
+    """The 13 numbers the ``news`` scorer weighs, in the order of :data:`SENTENCE_FEATURES`.
+
+    Examples:
+        >>> f = dict(zip(SENTENCE_FEATURES, sentence_features("The plan was a disaster.")))
+        >>> f["vader_compound"], f["afinn_neg"] < 0
+        (-0.6249, True)
+    """
+    tr = vader.trace(text)
+    vals = tr.valences
+    s = tr.raw_sum
+    pos_sum = float(sum(v for v in vals if v > 0))
+    neg_sum = float(sum(v for v in vals if v < 0))
+    words = _words(text)
+    a_pos, a_neg = _lexicon_sums(words, sentiment_lexicon("afinn"), 5.0)
+    g_pos, g_neg = _lexicon_sums(words, sentiment_lexicon("general_inquirer"), 1.0)
+    return [
+        tr.scores["compound"],
+        s,
+        pos_sum,
+        neg_sum,
+        float(sum(1 for v in vals if v > 0)),
+        float(sum(1 for v in vals if v < 0)),
+        tr.scores["pos"],
+        tr.scores["neg"],
+        s / math.sqrt(max(len(tr.words), 1)),
+        a_pos,
+        a_neg,
+        g_pos,
+        g_neg,
+    ]
+
+
+@functools.cache
+def load_model() -> dict:
+    """The trained weights (``analysis/data/news_sentiment.json``), read once.
+
+    Raises:
+        ResourceError: the file is missing or was trained on other features than this module
+            computes (rebuild it with ``benchmarks/train_sentiment.py``).
+    """
+    try:
+        model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ResourceError(
+            f"the news sentiment model {MODEL_PATH} is missing; rebuild it with "
+            "`.venv/bin/python benchmarks/train_sentiment.py`"
+        ) from exc
+    if tuple(model["sentence"]["features"]) != SENTENCE_FEATURES or tuple(
+        model["target"]["features"]
+    ) != TARGET_FEATURES:
+        raise ResourceError(
+            f"{MODEL_PATH} was trained on other features than analysis/news_sentiment.py "
+            "computes; rebuild it with `.venv/bin/python benchmarks/train_sentiment.py`"
+        )
+    return model
+
+
+@functools.lru_cache(maxsize=8192)
+def news_score(text: str) -> float:
+    """Sentiment of one sentence on the human-rating scale, -1 (very negative) .. 1.
+
+    Most news sentences fall between -0.5 and 0.5; 0 is neutral. Scores of longer texts are
+    computed as if they were one sentence: prefer :func:`analysis.sentiment.polarity`, which
+    averages sentence scores.
+
+    Examples:
+        >>> news_score("The plan was a disaster.") < -0.1 < 0.1 < news_score("A resounding success.")
+        True
+    """
+    m = load_model()["sentence"]
+    x = (np.asarray(sentence_features(text)) - m["mean"]) / m["scale"]
+    raw = float(x @ np.asarray(m["coef"]) + m["intercept"])
+    return float(np.clip(m["center"] + m["stretch"] * (raw - m["center"]), -1.0, 1.0))
+
+
+def news_scores(texts: Iterable[str]) -> np.ndarray:
+    """:func:`news_score` of each text, as a float array."""
+    return np.array([news_score(t) for t in texts], dtype=float)
+
+
+def _compound(text: str) -> float:
+    return vader.polarity_scores(text)["compound"] if text.strip() else 0.0
+
+
+def _clause_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    left, right = 0, len(norm)
+    for m in _CLAUSE_BREAK_RE.finditer(norm):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def _quote_spans(norm: str) -> list[tuple[int, int]]:
+    marks = [i for i, c in enumerate(norm) if c in _QUOTE_CHARS]
+    return [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+
+
+def target_features(sentence: str, start: int, end: int) -> list[float]:
+    """Features of the mention ``sentence[start:end]``, in the order of :data:`TARGET_FEATURES`.
+
+    Args:
+        sentence: the sentence holding the mention (one sentence, not a whole article).
+        start: offset of the mention's first character in ``sentence``.
+        end: offset just after the mention.
+    """
+    norm = sentence.replace("\u2019", "'")
+    left_text, right_text = norm[:start], norm[end:]
+    left_words, right_words = left_text.split(), right_text.split()
+    window = " ".join(left_words[-_WINDOW:] + right_words[:_WINDOW])
+    c0, c1 = _clause_span(norm, start, end)
+    clause = norm[c0:start] + " " + norm[end:c1]
+    lw = [w.strip(",.;:!?\"'()").lower() for w in left_words[-3:]]
+    rw = [w.strip(",.;:!?\"'()").lower() for w in right_words[:3]]
+    is_speaker = float(
+        any(w in _CUES for w in rw)
+        or any(w in _CUES for w in lw[-2:])
+        or (len(lw) >= 2 and lw[-2:] == ["according", "to"])
+    )
+    quotes = _quote_spans(norm)
+    in_quotes = float(any(a <= start and end <= b for a, b in quotes))
+    quoted = " ".join(norm[a:b] for a, b in quotes)
+    ww = _words(window)
+    a_pos, a_neg = _lexicon_sums(ww, sentiment_lexicon("afinn"), 5.0)
+    g_pos, g_neg = _lexicon_sums(ww, sentiment_lexicon("general_inquirer"), 1.0)
+    sent_vader = _compound(norm)
+    right_vader = _compound(right_text)
+    at_start = float(len(left_words) <= 2)
+    return [
+        news_score(sentence),
+        sent_vader,
+        _compound(window),
+        _compound(clause),
+        _compound(left_text),
+        right_vader,
+        a_pos + a_neg,
+        g_pos + g_neg,
+        is_speaker,
+        is_speaker * sent_vader,
+        in_quotes,
+        _compound(quoted),
+        float(norm[start:end].strip().lower() in _PRONOUNS),
+        at_start,
+        at_start * right_vader,
+    ]
+
+
+def target_probabilities(sentence: str, start: int, end: int) -> tuple[float, float, float]:
+    """Probabilities that ``sentence`` treats the mention at ``[start, end)`` negatively,
+    neutrally or positively (the order of :data:`TARGET_CLASSES`); they sum to 1."""
+    m = load_model()["target"]
+    x = (np.asarray(target_features(sentence, start, end)) - m["mean"]) / m["scale"]
+    z = np.asarray(m["coef"]) @ x + np.asarray(m["intercept"])
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    return float(p[0]), float(p[1]), float(p[2])
+
+
+def target_score(sentence: str, start: int, end: int) -> float:
+    """Sentiment toward the mention at ``sentence[start:end]`` in -1..1 from the target model.
+
+    The sign is the most likely class and the size its probability: positive → ``+p(pos)``,
+    negative → ``-p(neg)`` (so |score| > 1/3), neutral → ``0.05 * (p(pos) - p(neg))`` (inside
+    the usual neutral band -0.05..0.05).
+
+    Examples:
+        >>> s = "Critics attacked Smith for his disastrous and corrupt plan."
+        >>> target_score(s, s.index("Smith"), s.index("Smith") + 5) < 0
+        True
+    """
+    neg, neu, pos = target_probabilities(sentence, start, end)
+    if pos >= neg and pos > neu:
+        return pos
+    if neg > pos and neg > neu:
+        return -neg
+    return 0.05 * (pos - neg)

@@ -1,0 +1,913 @@
+"""``analyse``: turn a whole corpus into analysis tables, fast, in bounded memory.
+
+One pure function, :func:`analyse_article`, runs every analysis on one article and returns its
+rows for each table. :func:`analyse_corpus` streams the articles of a corpus through it, in
+chunks of ``chunk_size`` articles, on one process, on a pool of ``jobs`` processes, or on a Dask
+cluster (:mod:`analysis.distributed`), and writes one table per analysis with
+:mod:`analysis.tables`:
+
+============  ==================================================================================
+table         one row per
+============  ==================================================================================
+articles      article: ``article_id, title, author, source, content_hash``, the fields of
+              :func:`analysis.stats.text_stats`, then the record's ``meta`` fields
+sentences     sentence: ``article_id`` + :func:`analysis.sentiment.sentence_sentiment` columns
+quotes        attributed statement: ``article_id`` + :func:`analysis.quotes.extract_quotes`
+speakers      speaker per article: ``article_id`` + :func:`analysis.quotes.speakers`
+terms         term per article: ``article_id`` + :func:`analysis.terms.term_frequencies` of
+              that article alone
+errors        article that raised: ``article_id, source, error_type, message``
+============  ==================================================================================
+
+Rows come in input order, whatever the engine and the number of processes, so a run with
+``jobs=2`` or on Dask writes exactly the tables of a run with ``jobs=1``. Memory stays bounded:
+at most a few chunks are in flight at any time, whatever the size of the corpus. An article
+that raises is recorded in ``errors`` and the run goes on. An interrupted run is continued with
+``resume=True`` (``--resume``): committed chunks are kept, articles already written (same id,
+same content hash) are skipped, and an article whose text changed replaces its old rows.
+
+Read the tables back with :func:`read_table` (``analysis.tables.read_table``); notebooks take
+such a folder as their ``corpus`` parameter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import logging
+import multiprocessing as mp
+import os
+import platform
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from .errors import AnalysisError, ParameterError, check_choice
+from .loaders import Article
+from .tables import (
+    FORMATS,
+    TableFormat,
+    atomic_write_text,
+    chunk_record_path,
+    check_format_name,
+    default_format,
+    list_chunks,
+    list_parts,
+    read_chunk_record,
+    read_part,
+    read_table,
+    remove_temporary_files,
+    write_part,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "ANALYSIS_TABLES",
+    "ERROR_COLUMNS",
+    "TABLES",
+    "RunSummary",
+    "add_analyse_arguments",
+    "analyse_article",
+    "analyse_chunk",
+    "analyse_corpus",
+    "content_hash",
+    "read_table",
+    "run_analyse",
+]
+
+#: Tables written by :func:`analyse_article`, in this order.
+ANALYSIS_TABLES: tuple[str, ...] = ("articles", "sentences", "quotes", "speakers", "terms")
+#: Every table of an ``analyse`` folder.
+TABLES: tuple[str, ...] = (*ANALYSIS_TABLES, "errors")
+ERROR_COLUMNS: tuple[str, ...] = ("article_id", "source", "error_type", "message")
+ARTICLE_COLUMNS: tuple[str, ...] = ("article_id", "title", "author", "source", "content_hash")
+
+Engine = Literal["local", "dask"]
+AnalyseFn = Callable[[Article], dict[str, pd.DataFrame]]
+MANIFEST = "manifest.json"
+DEFAULT_CHUNK_SIZE = 100
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def content_hash(article: Article) -> str:
+    """A short hash of everything the analyses read (title, author, text, meta), hex.
+
+    Two articles with the same hash give the same rows; ``--resume`` skips an article whose id
+    and hash are already written.
+
+    Examples:
+        >>> a = Article(id="a", title="T", author="", text="Body.")
+        >>> content_hash(a) == content_hash(Article(id="b", title="T", author="", text="Body."))
+        True
+        >>> content_hash(a) == content_hash(Article(id="a", title="T", author="", text="Body!"))
+        False
+    """
+    h = hashlib.blake2b(digest_size=10)
+    meta = json.dumps(article.meta, sort_keys=True, default=str, ensure_ascii=False)
+    for part in (article.title, article.author, article.text, meta):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _keyed(frame: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """``frame`` with ``article_id`` as its first column (a new frame; the input is kept)."""
+    out = frame.copy(deep=False)
+    if "article_id" in out.columns:
+        out = out.drop(columns="article_id")
+    out.insert(0, "article_id", article_id)
+    return out.reset_index(drop=True)
+
+
+def _meta_value(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _article_record(article: Article, stats: pd.Series | dict[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "article_id": article.id,
+        "title": article.title,
+        "author": article.author,
+        "source": article.source,
+        "content_hash": content_hash(article),
+    }
+    for key, value in dict(stats).items():
+        row[str(key)] = value.item() if hasattr(value, "item") else value
+    for key, value in article.meta.items():
+        name = str(key)
+        if name in row:
+            name = f"meta_{name}"
+        row[name] = _meta_value(value)
+    return row
+
+
+def _article_row(article: Article, stats: pd.Series | dict[str, Any]) -> pd.DataFrame:
+    return pd.DataFrame([_article_record(article, stats)])
+
+
+def _import_analyses() -> tuple[Any, Any, Any, Any]:
+    try:
+        from . import quotes, sentiment, stats, terms
+    except ImportError as exc:  # pragma: no cover - only while the kit is half-installed
+        raise AnalysisError(
+            f"the analyse pipeline needs analysis.stats, .sentiment, .quotes and .terms ({exc}); "
+            "reinstall the kit with `make setup`"
+        ) from exc
+    return stats, sentiment, quotes, terms
+
+
+def analyse_article(article: Article) -> dict[str, pd.DataFrame]:
+    """Run every analysis on one article: the rows it contributes to each table.
+
+    The analyses share one segmentation of the text (:func:`analysis.text.segment` is cached),
+    so the text is split once. The function is pure (no I/O, no global state besides caches),
+    which is what lets the pipeline run it in other processes or on a Dask cluster.
+
+    Args:
+        article: the article (:class:`analysis.loaders.Article`).
+
+    Returns:
+        ``{table: DataFrame}`` for ``articles`` (one row: ``article_id, title, author, source,
+        content_hash``, the :func:`analysis.stats.text_stats` fields, then the ``meta``
+        fields, renamed ``meta_<key>`` if they clash), ``sentences``
+        (:func:`analysis.sentiment.sentence_sentiment`), ``quotes``
+        (:func:`analysis.quotes.extract_quotes`), ``speakers`` (:func:`analysis.quotes.speakers`
+        of those quotes) and ``terms`` (:func:`analysis.terms.term_frequencies` of this text
+        alone); each with ``article_id`` first.
+
+    Raises:
+        Whatever an analysis raises; :func:`analyse_corpus` records it in the ``errors`` table.
+    """
+    stats, sentiment, quotes, terms = _import_analyses()
+    text = article.text
+    aid = article.id
+    quote_frame = quotes.extract_quotes(text)
+    return {
+        "articles": _article_row(article, stats.text_stats(text)),
+        "sentences": _keyed(sentiment.sentence_sentiment(text), aid),
+        "quotes": _keyed(quote_frame, aid),
+        "speakers": _keyed(quotes.speakers(quote_frame), aid),
+        "terms": _keyed(terms.term_frequencies([text]), aid),
+    }
+
+
+def _error_row(article: Article, exc: BaseException) -> dict[str, str]:
+    return {
+        "article_id": article.id,
+        "source": article.source,
+        "error_type": type(exc).__name__,
+        "message": str(exc) or repr(exc),
+    }
+
+
+def _errors_frame(errors: list[dict[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(errors, columns=list(ERROR_COLUMNS)).astype("str")
+
+
+def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    nonempty = [f for f in frames if len(f)]
+    if nonempty:
+        return pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0]
+    if frames:
+        return frames[0].iloc[:0]
+    return pd.DataFrame({"article_id": pd.Series(dtype="str")})
+
+
+def _stack_keyed(frames: list[pd.DataFrame], ids: list[str]) -> pd.DataFrame:
+    """``_keyed(frame, id)`` of each pair, stacked; with one concat instead of one per article."""
+    pairs = [(f, i) for f, i in zip(frames, ids) if len(f)]
+    if not pairs:
+        return _keyed(frames[0].iloc[:0], "") if frames else _stack([])
+    out = pd.concat([f for f, _ in pairs], ignore_index=True) if len(pairs) > 1 else pairs[0][0].copy()
+    if "article_id" in out.columns:
+        out = out.drop(columns="article_id")
+    keys = [i for f, i in pairs for _ in range(len(f))]
+    out.insert(0, "article_id", pd.array(keys, dtype="str"))
+    return out
+
+
+def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFrame]:
+    """:func:`analyse_chunk` with :func:`analyse_article`, computed per chunk where it is faster.
+
+    Gives the same rows as calling :func:`analyse_article` on each article and stacking the
+    tables (a test compares the two), but builds each table with one ``concat`` per chunk and
+    the ``speakers`` table with one :func:`analysis.quotes.speakers` call over the chunk's
+    quotes (its ``groupby`` costs about as much for one article as for a hundred).
+    """
+    stats, sentiment, quotes, terms = _import_analyses()
+    rows: list[dict[str, Any]] = []
+    parts: dict[str, list[pd.DataFrame]] = {"sentences": [], "quotes": [], "terms": []}
+    ids: list[str] = []
+    errors: list[dict[str, str]] = []
+    for article in articles:
+        text = article.text
+        try:
+            row = _article_record(article, stats.text_stats(text))
+            sents = sentiment.sentence_sentiment(text)
+            quote_frame = quotes.extract_quotes(text)
+            term_frame = terms.term_frequencies([text])
+        except Exception as exc:
+            log.debug("article %s failed", article.id, exc_info=True)
+            errors.append(_error_row(article, exc))
+            continue
+        rows.append(row)
+        parts["sentences"].append(sents)
+        parts["quotes"].append(quote_frame)
+        parts["terms"].append(term_frame)
+        ids.append(article.id)
+    quote_table = _stack_keyed(parts["quotes"], ids)
+    if len(quote_table):
+        speaker_table = quotes.speakers(quote_table)
+        position = {aid: n for n, aid in enumerate(ids)}
+        order = speaker_table["article_id"].map(position).to_numpy()
+        speaker_table = speaker_table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    else:
+        speaker_table = _keyed(quotes.speakers(quotes.extract_quotes("")), "")
+    return {
+        "articles": pd.DataFrame(rows) if rows else _stack([]),
+        "sentences": _stack_keyed(parts["sentences"], ids),
+        "quotes": quote_table,
+        "speakers": speaker_table,
+        "terms": _stack_keyed(parts["terms"], ids),
+        "errors": _errors_frame(errors),
+    }
+
+
+def analyse_chunk(
+    articles: Iterable[Article], analyse: AnalyseFn | None = None
+) -> dict[str, pd.DataFrame]:
+    """Run ``analyse`` on each article and stack the rows per table, in article order.
+
+    An article that raises an ``Exception`` contributes no analysis rows and one row to the
+    ``errors`` table instead (its traceback is logged at DEBUG level).
+
+    Args:
+        articles: the articles of one chunk.
+        analyse: a per-article function like :func:`analyse_article`; ``None`` runs the
+            analyses of :func:`analyse_article` with the same result, faster.
+
+    Returns:
+        ``{table: DataFrame}`` with every table of :data:`TABLES`; a table with no rows in this
+        chunk is an empty frame (with the columns seen in other articles, if any).
+    """
+    if analyse is None:
+        return _analyse_chunk_default(articles)
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ANALYSIS_TABLES}
+    errors: list[dict[str, str]] = []
+    for article in articles:
+        try:
+            tables = analyse(article)
+        except Exception as exc:
+            log.debug("article %s failed", article.id, exc_info=True)
+            errors.append(_error_row(article, exc))
+            continue
+        for name, frame in tables.items():
+            parts.setdefault(name, []).append(frame)
+    out = {name: _stack(frames) for name, frames in parts.items()}
+    out["errors"] = _errors_frame(errors)
+    return out
+
+
+# --------------------------------------------------------------------------- chunks on disk
+
+
+@dataclass
+class Chunk:
+    """A unit of work: consecutive articles, plus the input records the loader could not read.
+
+    Attributes:
+        index: position of the chunk in the output (its part files are ``part-<index>``).
+        articles: the articles to analyse, in input order.
+        ids, hashes: their ids and :func:`content_hash` values (the chunk's commit record).
+        loader_errors: ``(source, message)`` of files or records left out by the loader while
+            this chunk was read; they go to the ``errors`` table first.
+    """
+
+    index: int
+    articles: list[Article]
+    ids: list[str]
+    hashes: list[str]
+    loader_errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ChunkResult:
+    """What one chunk produced: rows and dtypes per table, errors, time spent analysing."""
+
+    index: int
+    rows: dict[str, int]
+    dtypes: dict[str, dict[str, str]]
+    n_errors: int
+    seconds: float
+
+
+def with_loader_errors(
+    tables: dict[str, pd.DataFrame], loader_errors: list[tuple[str, str]]
+) -> dict[str, pd.DataFrame]:
+    """``tables`` with the loader's ``(source, message)`` rows first in ``errors``."""
+    if not loader_errors:
+        return tables
+    rows = [
+        {"article_id": "", "source": src, "error_type": "ArticleError", "message": msg}
+        for src, msg in loader_errors
+    ]
+    errors = _errors_frame(rows)
+    if len(tables["errors"]):
+        errors = pd.concat([errors, tables["errors"]], ignore_index=True)
+    return {**tables, "errors": errors}
+
+
+def write_chunk(
+    out_dir: Path, index: int, tables: dict[str, pd.DataFrame], fmt: TableFormat
+) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
+    """Write one part per table for chunk ``index`` (atomically); return rows and dtypes."""
+    rows: dict[str, int] = {}
+    dtypes: dict[str, dict[str, str]] = {}
+    for name, frame in tables.items():
+        dtypes[name] = write_part(out_dir, name, index, frame, fmt)
+        rows[name] = len(frame)
+    return rows, dtypes
+
+
+def process_chunk(
+    chunk: Chunk, out_dir: str, fmt: TableFormat, analyse: AnalyseFn | None = None
+) -> ChunkResult:
+    """Analyse one chunk and write its parts (runs in a worker process); see :class:`ChunkResult`."""
+    t0 = time.perf_counter()
+    tables = with_loader_errors(analyse_chunk(chunk.articles, analyse), chunk.loader_errors)
+    seconds = time.perf_counter() - t0
+    rows, dtypes = write_chunk(Path(out_dir), chunk.index, tables, fmt)
+    return ChunkResult(chunk.index, rows, dtypes, rows.get("errors", 0), seconds)
+
+
+def _commit_chunk(out_dir: Path, result: ChunkResult, chunk: Chunk, fmt: str) -> None:
+    record = {
+        "index": result.index,
+        "format": fmt,
+        "ids": chunk.ids,
+        "hashes": chunk.hashes,
+        "loader_errors": chunk.loader_errors,
+        "rows": result.rows,
+        "dtypes": result.dtypes,
+        "n_errors": result.n_errors,
+        "seconds": round(result.seconds, 4),
+    }
+    atomic_write_text(chunk_record_path(out_dir, result.index), json.dumps(record))
+
+
+# --------------------------------------------------------------------------- engines
+
+
+def _worker_init() -> None:  # pragma: no cover - runs in the pool's processes
+    # Ctrl-C goes to the whole process group: let the parent stop the pool cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool_context() -> mp.context.BaseContext:
+    # fork shares the parent's loaded lexicons and caches with every worker (copy-on-write).
+    if "fork" in mp.get_all_start_methods() and sys.platform.startswith("linux"):
+        return mp.get_context("fork")
+    return mp.get_context()
+
+
+def _run_local(
+    chunks: Iterator[Chunk],
+    out_dir: Path,
+    fmt: TableFormat,
+    analyse: AnalyseFn | None,
+    jobs: int,
+) -> Iterator[ChunkResult]:
+    """Yield each chunk's result in input order; at most ``4 * jobs`` chunks in flight."""
+    if jobs <= 1:
+        for chunk in chunks:
+            yield process_chunk(chunk, str(out_dir), fmt, analyse)
+        return
+    with _pool_context().Pool(jobs, initializer=_worker_init) as pool:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(process_chunk, (chunk, str(out_dir), fmt, analyse)))
+            while len(pending) >= 4 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _warm_up(analyse: AnalyseFn | None) -> None:
+    """Load lexicons and compile regexes once in the parent, so forked workers share them."""
+    sample = Article(
+        id="warm-up",
+        title="Warm-up",
+        author="",
+        text="“It works well,” said Dr. Ana Ruiz. She added that the U.S. plan was bad.",
+    )
+    try:
+        (analyse or analyse_article)(sample)
+    except Exception:  # the real run reports errors per article
+        log.debug("warm-up failed", exc_info=True)
+
+
+# --------------------------------------------------------------------------- resume state
+
+
+@dataclass
+class _State:
+    done: dict[str, set[str]] = field(default_factory=dict)  # id -> content hashes written
+    where: dict[str, int] = field(default_factory=dict)  # id -> chunk index holding it
+    loader_errors: set[tuple[str, str]] = field(default_factory=set)  # already in errors
+    next_index: int = 0
+    fmt: str | None = None
+
+
+def _existing_output(out_dir: Path) -> bool:
+    return (out_dir / MANIFEST).exists() or bool(list_chunks(out_dir)) or any(
+        list_parts(out_dir, t) for t in TABLES
+    )
+
+
+def _load_state(out_dir: Path) -> _State:
+    """Committed chunks of an earlier run; removes what an interruption left half done."""
+    removed = remove_temporary_files(out_dir)
+    committed = list_chunks(out_dir)
+    keep = set(committed)
+    for table_dir in [p for p in out_dir.iterdir() if p.is_dir() and not p.name.startswith("_")]:
+        for index, path in list_parts(out_dir, table_dir.name):
+            if index not in keep:
+                path.unlink()
+                removed += 1
+    if removed:
+        log.info("removed %d files left by an interrupted run", removed)
+    state = _State(next_index=(max(committed) + 1) if committed else 0)
+    for index in committed:
+        record = read_chunk_record(out_dir, index)
+        state.fmt = state.fmt or record.get("format")
+        for aid, h in zip(record["ids"], record["hashes"]):
+            state.done.setdefault(aid, set()).add(h)
+            state.where[aid] = index
+        state.loader_errors.update((src, msg) for src, msg in record.get("loader_errors", []))
+    if state.fmt is None and (out_dir / MANIFEST).exists():
+        state.fmt = json.loads((out_dir / MANIFEST).read_text("utf-8")).get("options", {}).get("format")
+    return state
+
+
+def _purge(out_dir: Path, index: int, drop: set[str]) -> None:
+    """Remove the rows of articles ``drop`` from committed chunk ``index`` (their text changed)."""
+    record = read_chunk_record(out_dir, index)
+    fmt = record["format"]
+    for name in record["rows"]:
+        frame = read_part(out_dir, name, index, fmt, record["dtypes"].get(name))
+        frame = frame[~frame["article_id"].isin(drop)] if "article_id" in frame else frame
+        record["dtypes"][name] = write_part(out_dir, name, index, frame, fmt)
+        record["rows"][name] = len(frame)
+    kept = [(i, h) for i, h in zip(record["ids"], record["hashes"]) if i not in drop]
+    record["ids"] = [i for i, _ in kept]
+    record["hashes"] = [h for _, h in kept]
+    atomic_write_text(chunk_record_path(out_dir, index), json.dumps(record))
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass
+class RunSummary:
+    """What :func:`analyse_corpus` did.
+
+    Attributes:
+        out_dir: the output folder.
+        articles_read: articles read from the input in this run.
+        articles_analysed: articles analysed in this run (read minus skipped).
+        articles_skipped: articles skipped because an earlier run wrote them (``resume``).
+        errors: articles that raised in this run (rows added to ``errors``).
+        chunks: chunks (part files per table) written in this run.
+        seconds: wall-clock time of this run.
+        rows: total rows per table in the folder after the run.
+    """
+
+    out_dir: Path
+    articles_read: int = 0
+    articles_analysed: int = 0
+    articles_skipped: int = 0
+    errors: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def articles_per_second(self) -> float:
+        """Articles analysed per second of wall-clock time in this run."""
+        return self.articles_analysed / self.seconds if self.seconds > 0 else 0.0
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
+    atomic_write_text(out_dir / MANIFEST, json.dumps(manifest, indent=2, default=str) + "\n")
+
+
+def _totals(out_dir: Path) -> tuple[dict[str, int], int, int]:
+    rows: dict[str, int] = {}
+    n_articles = 0
+    chunks = list_chunks(out_dir)
+    for index in chunks:
+        record = read_chunk_record(out_dir, index)
+        n_articles += len(record["ids"])
+        for name, n in record["rows"].items():
+            rows[name] = rows.get(name, 0) + n
+    return rows, n_articles, len(chunks)
+
+
+def _progress(enabled: bool) -> Any:
+    try:
+        from tqdm.auto import tqdm
+    except ModuleNotFoundError:  # pragma: no cover - tqdm comes with papermill
+        enabled = False
+        tqdm = None
+    if not enabled or tqdm is None:
+        return _NoProgress()
+    return tqdm(desc="analyse", unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+
+
+class _NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+    def set_postfix_str(self, s: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class _Input:
+    """The articles of ``source`` and, as they are met, what the loader had to leave out."""
+
+    def __init__(self, source: Any) -> None:
+        self.iterator: Any
+        if isinstance(source, (str, os.PathLike)):
+            from .loaders import iter_articles
+
+            # a bad file or record is listed in `skipped` and goes to the errors table
+            self.iterator = iter_articles(source, on_error="skip")
+        else:
+            self.iterator = iter(source)
+        self._seen = 0
+
+    def __iter__(self) -> Iterator[Article]:
+        for art in self.iterator:
+            if not isinstance(art, Article):
+                raise ParameterError(f"expected Article objects, got {type(art).__name__}")
+            yield art
+
+    def new_skipped(self) -> list[tuple[str, str]]:
+        skipped = getattr(self.iterator, "skipped", None) or []
+        new = [(str(s[0]), str(s[1])) for s in skipped[self._seen :]]
+        self._seen = len(skipped)
+        return new
+
+
+def analyse_corpus(
+    source: str | os.PathLike[str] | Iterable[Article],
+    out_dir: str | os.PathLike[str],
+    *,
+    jobs: int = 1,
+    fmt: TableFormat | None = None,
+    resume: bool = False,
+    engine: Engine = "local",
+    scheduler: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    limit: int | None = None,
+    progress: bool = False,
+    analyse: AnalyseFn | None = None,
+) -> RunSummary:
+    """Analyse every article of ``source`` and write the tables into ``out_dir``.
+
+    Args:
+        source: a corpus path (folder, glob, JSONL or CSV; read with
+            ``analysis.loaders.iter_articles``) or an iterable of ``Article``.
+        out_dir: the output folder; created if needed. It must be empty (or not exist) unless
+            ``resume`` is set.
+        jobs: worker processes (``local`` engine) or workers of the local Dask cluster started
+            when no ``scheduler`` is given; ``0`` means one per CPU core.
+        fmt: ``"parquet"`` (needs pyarrow) or ``"csv"``; default Parquet when pyarrow is
+            installed. A resumed run keeps the format of the first one.
+        resume: continue an interrupted run in ``out_dir``: keep its committed chunks, skip
+            articles already written with the same content hash, replace the rows of articles
+            whose content changed, and append the rest.
+        engine: ``"local"`` (this machine: one process or a process pool) or ``"dask"``
+            (a Dask cluster; see :mod:`analysis.distributed`).
+        scheduler: address of a running Dask scheduler (``tcp://host:8786``); ``None`` starts
+            a local cluster. Only with ``engine="dask"``.
+        chunk_size: articles per part file; also the unit of work sent to a worker and of
+            ``resume``. Memory use grows with it, not with the corpus.
+        limit: analyse only the first ``limit`` articles of ``source``.
+        progress: show a progress bar with articles per second on stderr.
+        analyse: a per-article function like :func:`analyse_article` (it must be a
+            module-level function, so that worker processes can import it); ``None`` (the
+            default) runs the analyses of :func:`analyse_article` with the same result,
+            stacked per chunk (see :func:`analyse_chunk`).
+
+    Returns:
+        A :class:`RunSummary` (counts of this run, total rows per table in the folder).
+
+    Raises:
+        ParameterError: a bad option, or ``out_dir`` already holds output and ``resume`` is
+            not set, or ``resume`` with another format than the earlier run.
+        AnalysisError: the input cannot be read (see ``analysis.loaders``).
+    """
+    check_choice("engine", engine, ("local", "dask"))
+    if jobs < 0:
+        raise ParameterError(f"jobs={jobs} must be 0 (one per core) or a positive number")
+    if chunk_size < 1:
+        raise ParameterError(f"chunk_size={chunk_size} must be at least 1")
+    if limit is not None and limit < 0:
+        raise ParameterError(f"limit={limit} must be positive")
+    if scheduler and engine != "dask":
+        raise ParameterError("scheduler= is only used with engine='dask'")
+    jobs = jobs or (os.cpu_count() or 1)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+
+    state = _State()
+    if _existing_output(out):
+        if not resume:
+            raise ParameterError(
+                f"{out} already holds analysis tables; pass resume=True (--resume) to continue "
+                "that run, or choose an empty folder"
+            )
+        state = _load_state(out)
+    fmt = check_format_name(fmt or state.fmt or default_format())
+    if state.fmt and state.fmt != fmt:
+        raise ParameterError(
+            f"{out} holds {state.fmt} tables; resume with format={state.fmt!r} (not {fmt!r})"
+        )
+
+    manifest_path = out / MANIFEST
+    manifest: dict[str, Any] = (
+        json.loads(manifest_path.read_text("utf-8")) if resume and manifest_path.exists() else {}
+    )
+    started = _now()
+    src_name = str(source) if isinstance(source, (str, os.PathLike)) else "<articles>"
+    options = {
+        "format": fmt,
+        "engine": engine,
+        "jobs": jobs,
+        "scheduler": scheduler,
+        "chunk_size": chunk_size,
+        "limit": limit,
+        "resume": resume,
+    }
+    manifest.update(
+        {
+            "kit": "news-analysis-kit",
+            "version": _version(),
+            "python": platform.python_version(),
+            "inputs": sorted(set(manifest.get("inputs", [])) | {src_name}),
+            "options": options,
+            "status": "running",
+            "updated": started,
+        }
+    )
+    manifest.setdefault("created", started)
+    manifest.setdefault("runs", [])
+    _write_manifest(out, manifest)
+
+    summary = RunSummary(out_dir=out)
+    in_flight: dict[int, Chunk] = {}
+
+    def chunks() -> Iterator[Chunk]:
+        source_input = _Input(source)
+        articles: Iterable[Article] = source_input
+        if limit is not None:
+            articles = itertools.islice(articles, limit)
+        todo = _skip_done(articles)
+        index = state.next_index
+        while True:
+            batch = list(itertools.islice(todo, chunk_size))
+            loader_errors = [e for e in source_input.new_skipped() if e not in state.loader_errors]
+            if not batch and not loader_errors:
+                return
+            chunk = Chunk(
+                index, [a for a, _ in batch], [a.id for a, _ in batch], [h for _, h in batch],
+                loader_errors,
+            )
+            in_flight[index] = chunk
+            yield chunk
+            index += 1
+            if not batch:
+                return
+
+    def _skip_done(articles: Iterable[Article]) -> Iterator[tuple[Article, str]]:
+        for art in articles:
+            summary.articles_read += 1
+            h = content_hash(art)
+            hashes = state.done.get(art.id)
+            if hashes is not None:
+                if h in hashes:
+                    summary.articles_skipped += 1
+                    bar.update(1)
+                    continue
+                log.info("article %s changed since it was written: replacing its rows", art.id)
+                _purge(out, state.where[art.id], {art.id})
+                del state.done[art.id]
+            yield art, h
+
+    if engine == "local" and jobs > 1:
+        _warm_up(analyse)
+    t0 = time.perf_counter()
+    bar = _progress(progress)
+    status = "interrupted"
+    try:
+        if engine == "dask":
+            from .distributed import run_dask
+
+            results: Iterator[ChunkResult] = run_dask(
+                chunks(), out, fmt, analyse, scheduler=scheduler, n_workers=jobs
+            )
+        else:
+            results = _run_local(chunks(), out, fmt, analyse, jobs)
+        for result in results:
+            chunk = in_flight.pop(result.index)
+            _commit_chunk(out, result, chunk, fmt)
+            summary.chunks += 1
+            summary.articles_analysed += len(chunk.ids)
+            summary.errors += result.n_errors
+            bar.update(len(chunk.ids))
+            if summary.errors:
+                bar.set_postfix_str(f"{summary.errors} errors")
+        status = "complete"
+    finally:
+        bar.close()
+        summary.seconds = time.perf_counter() - t0
+        summary.rows, n_articles, n_chunks = _totals(out)
+        manifest["runs"].append(
+            {
+                "started": started,
+                "status": status,
+                "seconds": round(summary.seconds, 3),
+                "articles_read": summary.articles_read,
+                "articles_analysed": summary.articles_analysed,
+                "articles_skipped": summary.articles_skipped,
+                "errors": summary.errors,
+                "articles_per_s": round(summary.articles_per_second, 2),
+                "engine": engine,
+                "jobs": jobs,
+            }
+        )
+        manifest.update(
+            {
+                "status": status,
+                "updated": _now(),
+                "counts": {"articles": n_articles, "chunks": n_chunks, "rows": summary.rows},
+                "tables": list(TABLES),
+            }
+        )
+        _write_manifest(out, manifest)
+    return summary
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def add_analyse_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``python -m analysis analyse`` to ``parser``."""
+    parser.add_argument("path", help="corpus: a folder or glob of .txt articles, a JSONL or a CSV file")
+    parser.add_argument("--out", required=True, help="output folder for the tables (created)")
+    parser.add_argument(
+        "--jobs", type=int, default=1,
+        help="worker processes (default 1; 0 = one per CPU core); results do not depend on it",
+    )
+    parser.add_argument(
+        "--format", dest="format", choices=FORMATS, default=None,
+        help="table format (default parquet when pyarrow is installed, else csv)",
+    )
+    parser.add_argument(
+        "--resume", action="store_true",
+        help="continue an interrupted run in --out, skipping articles already written",
+    )
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local: this machine; dask: a Dask cluster (needs the [dask] extra)",
+    )
+    parser.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)",
+    )
+    parser.add_argument(
+        "--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
+        help=f"articles per part file and per unit of work (default {DEFAULT_CHUNK_SIZE})",
+    )
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N articles")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def run_analyse(args: argparse.Namespace) -> int:
+    """Run ``analyse`` from parsed arguments; return the exit code.
+
+    0: every article was analysed (or skipped as already written); 1: the run finished but
+    some articles are in the ``errors`` table; 2: nothing was written (bad option or input).
+    A one-line summary goes to stderr.
+    """
+    try:
+        summary = analyse_corpus(
+            args.path,
+            args.out,
+            jobs=args.jobs,
+            fmt=args.format,
+            resume=args.resume,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            chunk_size=args.chunk_size,
+            limit=args.limit,
+            progress=not args.no_progress,
+        )
+    except AnalysisError as exc:
+        sys.stderr.write(f"analyse: error: {exc}\n")
+        return 2
+    rate = summary.articles_per_second
+    sys.stderr.write(
+        f"analyse: {summary.articles_analysed} articles analysed"
+        + (f", {summary.articles_skipped} already written" if summary.articles_skipped else "")
+        + f", {summary.errors} errors, {summary.seconds:.1f} s ({rate:.1f} articles/s) -> {summary.out_dir}\n"
+    )
+    if summary.errors:
+        sys.stderr.write(f"analyse: see the errors table: read_table({str(summary.out_dir)!r}, 'errors')\n")
+    return 1 if summary.errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.pipeline PATH --out DIR ...``: the same as ``python -m analysis analyse``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis analyse",
+        description="Analyse every article of a corpus into tables (Parquet or CSV).",
+    )
+    add_analyse_arguments(parser)
+    return run_analyse(parser.parse_args(argv))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    # Import the module under its own name, so that worker processes can unpickle its classes.
+    from analysis.pipeline import main as _main
+
+    sys.exit(_main())

@@ -1,0 +1,119 @@
+"""Figures for :mod:`analysis.sentiment` tables. Each returns the ``Axes`` it drew on."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+from matplotlib.axes import Axes
+
+from ..errors import ParameterError
+from ._common import get_ax
+
+__all__ = ["extreme_sentences_bar", "sentiment_arc", "speaker_sentiment_bar", "target_sentiment_bar"]
+
+_POS, _NEG, _NEU = "#1b7837", "#b2182b", "#999999"
+
+
+def _need(df: pd.DataFrame, cols: tuple[str, ...], fn: str) -> None:
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise ParameterError(f"{fn} needs the columns {', '.join(cols)} (missing: {', '.join(missing)})")
+
+
+def _colour(v: float) -> str:
+    return _POS if v >= 0.05 else (_NEG if v <= -0.05 else _NEU)
+
+
+def sentiment_arc(
+    sentences: pd.DataFrame, *, window: int = 3, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Sentence ``compound`` by position in the article, with a rolling mean.
+
+    Args:
+        sentences: :func:`analysis.sentiment.sentence_sentiment` output (``sent_id``,
+            ``compound``).
+        window: sentences in the centred rolling mean (1 = no smoothing).
+
+    Returns:
+        The Axes: bars per sentence (green positive, red negative, grey neutral), a line for
+        the rolling mean, 0 marked.
+    """
+    _need(sentences, ("sent_id", "compound"), "sentiment_arc")
+    ax = get_ax(ax, (9, 3.5))
+    x = sentences["sent_id"].to_numpy()
+    y = sentences["compound"].to_numpy()
+    ax.bar(x, y, color=[_colour(v) for v in y], alpha=0.6, width=0.8, label="sentence")
+    if len(y):
+        roll = pd.Series(y).rolling(max(int(window), 1), center=True, min_periods=1).mean()
+        ax.plot(x, roll, color="black", lw=2, label=f"rolling mean ({window} sentences)")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xlabel("sentence (position in the article)")
+    ax.set_ylabel("compound (-1 negative .. +1 positive)")
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_title(title or "Sentiment arc")
+    ax.legend(loc="lower right", fontsize="small")
+    return ax
+
+
+def extreme_sentences_bar(
+    sentences: pd.DataFrame, *, n: int = 5, width: int = 60, ax: Axes | None = None
+) -> Axes:
+    """The ``n`` most positive and ``n`` most negative sentences as horizontal bars.
+
+    Labels are the sentences' first words (``width`` characters, wrapped) with their
+    ``sent_id``; bars are their ``compound``.
+    """
+    _need(sentences, ("sent_id", "text", "compound"), "extreme_sentences_bar")
+    s = sentences.sort_values("compound")
+    picked = pd.concat([s.head(n), s.tail(n)]).drop_duplicates("sent_id").sort_values("compound")
+    ax = get_ax(ax, (9, 0.45 * max(len(picked), 2) + 1))
+    labels = [
+        f"[{sid}] " + textwrap.shorten(str(t), width=width, placeholder=" …")
+        for sid, t in zip(picked["sent_id"], picked["text"])
+    ]
+    ax.barh(range(len(picked)), picked["compound"], color=[_colour(v) for v in picked["compound"]])
+    ax.set_yticks(range(len(picked)), labels, fontsize="small")
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlabel("compound (-1 negative .. +1 positive)")
+    ax.set_title(f"Most negative and most positive sentences (up to {n} each)")
+    return ax
+
+
+def speaker_sentiment_bar(speakers: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Mean ``compound`` of each speaker's quotes, with the min-max range and quote counts.
+
+    Args:
+        speakers: :func:`analysis.sentiment.speaker_sentiment` output.
+    """
+    _need(speakers, ("speaker", "n_quotes", "mean", "min", "max"), "speaker_sentiment_bar")
+    df = speakers.iloc[::-1]
+    ax = get_ax(ax, (8, 0.5 * max(len(df), 2) + 1))
+    y = range(len(df))
+    ax.barh(y, df["mean"], color=[_colour(v) for v in df["mean"]], alpha=0.8)
+    ax.hlines(list(y), df["min"], df["max"], color="black", lw=1)
+    ax.set_yticks(list(y), [f"{s} (n={n})" for s, n in zip(df["speaker"], df["n_quotes"])])
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean compound of the speaker's quotes (line: min to max)")
+    ax.set_title("What each speaker's words sound like")
+    return ax
+
+
+def target_sentiment_bar(targets: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Sentiment toward each target: mean score bar, labelled with its number of mentions.
+
+    Args:
+        targets: :func:`analysis.sentiment.target_sentiment` output.
+    """
+    _need(targets, ("target", "n_mentions", "score"), "target_sentiment_bar")
+    df = targets.iloc[::-1]
+    ax = get_ax(ax, (8, 0.5 * max(len(df), 2) + 1))
+    scores = df["score"].fillna(0.0)
+    ax.barh(range(len(df)), scores, color=[_colour(v) for v in scores])
+    ax.set_yticks(range(len(df)), [f"{t} ({n} mentions)" for t, n in zip(df["target"], df["n_mentions"])])
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean sentiment toward the target (-1 .. +1)")
+    ax.set_title("How the article treats each actor")
+    return ax

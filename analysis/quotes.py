@@ -1,0 +1,1229 @@
+"""Who said what: quotations and reported speech, with their speakers, found by rules.
+
+An *attributed statement* is content (what was said) + a cue (the reporting verb or phrase:
+"said", "told reporters", "according to") + a source (the speaker). Three types:
+
+- ``direct``: all the content is inside quotation marks (“We will win,” she said);
+- ``indirect``: reported speech without quotation marks (She said (that) they would win);
+- ``mixed``: both (She said they would “win big”).
+
+How the extractor works (no statistical model, no parser):
+
+1. **Quotation marks** are paired within each paragraph (straight, curly, ``''``/````
+   and single marks). A mark left open at the end of a paragraph runs to that paragraph's
+   end (multi-paragraph quotations reopen the next paragraph), unless the paragraph goes on
+   for more than two sentences after it: then it is an unbalanced mark and stops at the end
+   of its sentence, so one stray mark never swallows the rest of the article.
+2. **Cues**: every word outside quotation marks is looked up in the cue lexicon
+   (``analysis/data/cue_verbs.tsv``, all tenses and participles; see :mod:`analysis.cues`).
+   Nouns and adjectives that look like cue verbs are set aside ("the reported deal",
+   "the claims", "is expected" in the passive).
+3. **Speaker**: the noun phrase before the cue ("Iran's deputy foreign minister Majid
+   Takht-Ravanchi said", "a senior official said", "He warned"), with an apposition
+   ("Majid Takht-Ravanchi, Iran's deputy foreign minister, stated"); after it for inverted
+   cues (", said Simon Rosenberg, president of NDN") and for "according to X"; a participle
+   (", noting that ...") or a coordinated verb ("... but warned that ...") keeps the speaker of
+   the verb before it (see :mod:`analysis.speakers`).
+4. **Content**: after the cue (skipping "that", an addressee after "told", and time or place
+   phrases such as "on Sunday", "in a statement") up to the next cue of the sentence or its
+   end; or, when nothing follows the cue ("..., he said."), the sentence before it; both for
+   a cue between commas ("Biden, Rubio said, had been ..."). Quotation marks extend the
+   content to the whole quotation, across sentences. A cue inside the content of an earlier
+   one ("He added that the government hoped ...") is part of that content, not a new
+   statement.
+5. **Quotations without a cue** that read as statements (a quoted sentence of three words or
+   more at a sentence start, or any quotation of ten words or more) get the speaker of the
+   closest statement before them in the last two paragraphs ("“A,” Rubio said. “B.”");
+   shorter quoted phrases inside a sentence are scare quotes or titles and get no row.
+6. **Resolution**: pronouns and surnames map to the fullest name in the article.
+
+Measured on PolNeAR (Newell et al. 2018, political news, PARC 3.0 attributions) with
+``benchmarks/evaluate_quotes.py``; see ``notebooks/02-quotes.ipynb`` for the figures. What it
+misses: attributions without a cue verb from the lexicon ("polls show" is in, "Trump wants"
+is not), speakers far from the cue, content spanning sentences without quotation marks,
+embedded attributions, and anything that needs real syntax.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .cues import Cue, match_cue
+from .errors import ParameterError
+from .frames import ArticlesLike, OnError, build_frame
+from .speakers import (
+    AUXILIARIES,
+    BE_FORMS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    GROUP_PRONOUNS,
+    MONTHS,
+    OBJECT_PRONOUNS,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    STOP_WORDS,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+    Mention,
+    NameIndex,
+    Tok,
+    is_adverb,
+    left_mention,
+    right_mention,
+)
+from . import speakers as speakers_mod
+from .text import segment
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "EXTRA_COLUMNS",
+    "SPEAKER_COLUMNS",
+    "extract_quotes",
+    "quotes_frame",
+    "speakers",
+    "quotation_spans",
+    "highlight_html",
+]
+
+log = logging.getLogger(__name__)
+
+QUOTE_COLUMNS = ("start", "end", "content", "type", "cue", "speaker", "speaker_start", "speaker_end")
+#: Extra columns after :data:`QUOTE_COLUMNS`: where the cue is, its lexicon entry, the mention
+#: as written, titles seen with it, and the sentence and paragraph of the content's start.
+EXTRA_COLUMNS = (
+    "cue_start",
+    "cue_end",
+    "cue_lemma",
+    "cue_category",
+    "cue_frame",
+    "speaker_mention",
+    "speaker_title",
+    "sent_id",
+    "paragraph",
+)
+SPEAKER_COLUMNS = ("speaker", "n_quotes", "n_words", "first_position", "titles")
+
+_ALL_COLUMNS = QUOTE_COLUMNS + EXTRA_COLUMNS
+_INT_COLUMNS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "sent_id", "paragraph")
+_WORD_RE = re.compile(r"\w+")
+
+# --- quotation marks ----------------------------------------------------------------------
+_DQ_RE = re.compile(r"``|''|\"")
+_OPEN_DQ = "\u201c\u201e\u201f\u00ab"
+_CLOSE_DQ = "\u201d\u00bb"
+_SQ_RE = re.compile(r"'")
+_SQ_ELISIONS = re.compile(r"'(?:\d\ds|em|til|n|cause|tis)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark (or the paragraph/sentence end when unclosed)
+    closed: bool
+    kind: str  # "double" or "single"
+    paragraph: int
+
+
+def _double_quotes(text: str, norm: str, ps: int, pe: int) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    for m in _DQ_RE.finditer(norm, ps, pe):
+        i, mark = m.start(), m.group()
+        ch = text[i]
+        prev = norm[i - 1] if i > ps else " "
+        nxt = norm[m.end()] if m.end() < pe else " "
+        if mark == "``":
+            role = "open"
+        elif mark == "''":
+            if prev.isalnum() and nxt.isalnum():
+                continue
+            role = "open" if (prev.isspace() or prev in "([{") else "close"
+        elif ch in _OPEN_DQ:
+            role = "open"
+        elif ch in _CLOSE_DQ:
+            role = "close"
+        elif (prev.isspace() or prev in "([{\u2014\u2013-/") and not nxt.isspace():
+            role = "open" if open_at is None else "close"
+        elif nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-":
+            role = "close"
+        else:
+            role = "close" if open_at is not None else "open"
+        if role == "open":
+            if open_at is None:
+                open_at = i
+        elif open_at is not None:
+            spans.append((open_at, m.end(), True))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, pe, False))
+    return spans
+
+
+def _single_quotes(norm: str, ps: int, pe: int, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    def inside(i: int) -> bool:
+        return any(s <= i < e for s, e, _ in taken)
+
+    opens, closes = [], []
+    for m in _SQ_RE.finditer(norm, ps, pe):
+        i = m.start()
+        if inside(i):
+            continue
+        prev = norm[i - 1] if i > ps else " "
+        nxt = norm[i + 1] if i + 1 < pe else " "
+        if (prev.isspace() or prev in "([{\u2014\u2013\"") and nxt.isalnum():
+            if not _SQ_ELISIONS.match(norm, i):
+                opens.append(i)
+        elif not prev.isspace() and not nxt.isalnum():
+            closes.append(i)
+    spans = []
+    ci = 0
+    last_end = -1
+    for o in opens:
+        if o < last_end:
+            continue
+        while ci < len(closes) and closes[ci] <= o:
+            ci += 1
+        if ci < len(closes) and closes[ci] - o < 400:
+            nxt_open = next((x for x in opens if x > o), None)
+            if nxt_open is None or closes[ci] < nxt_open:
+                spans.append((o, closes[ci] + 1, True))
+                last_end = closes[ci] + 1
+    return spans
+
+
+def _find_quotes(text: str) -> list[_Quote]:
+    seg = segment(text)
+    norm = seg.norm
+    sent_starts = [s for s, _ in seg.sentences]
+    out: list[_Quote] = []
+    paras = seg.paragraphs
+    for p, (ps, pe) in enumerate(paras):
+        dq = _double_quotes(text, norm, ps, pe)
+        fixed = []
+        for s, e, closed in dq:
+            if not closed:
+                nxt_opens = p + 1 < len(paras) and norm[paras[p + 1][0]] in "\"'`"
+                first = bisect.bisect_right(sent_starts, s)
+                last = bisect.bisect_left(sent_starts, pe)
+                if not nxt_opens and last - first > 2:
+                    # an unbalanced mark: stop at the end of its sentence
+                    si = first - 1
+                    e = min(seg.sentences[si][1], pe) if si >= 0 else pe
+            fixed.append((s, e, closed))
+        for s, e, closed in fixed:
+            out.append(_Quote(s, e, closed, "double", p))
+        for s, e, closed in _single_quotes(norm, ps, pe, fixed):
+            out.append(_Quote(s, e, closed, "single", p))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def quotation_spans(text: str) -> pd.DataFrame:
+    """Every quotation found by its marks, statement or not (the extractor's first step).
+
+    Returns:
+        DataFrame with ``start``, ``end`` (offsets including the marks; ``text[start:end]``
+        is the quotation), ``content``, ``kind`` (``double`` or ``single``), ``closed``
+        (False when the mark was never closed in its paragraph) and ``paragraph``.
+
+    Examples:
+        >>> quotation_spans('He called it a “farce.” Then: "We go."')["content"].tolist()
+        ['“farce.”', '"We go."']
+    """
+    rows = [(q.start, q.end, text[q.start : q.end], q.kind, q.closed, q.paragraph) for q in _find_quotes(text)]
+    return pd.DataFrame(rows, columns=["start", "end", "content", "kind", "closed", "paragraph"])
+
+
+# --- frames: cue + speaker in a sentence ----------------------------------------------------
+_MODALS = frozenset("will would can could should might may must do does did n't not to".split())
+_TELL = frozenset("tell inform assure remind".split())
+_AUDIENCE = frozenset(
+    """reporters journalists supporters voters lawmakers members crowd audience press
+    listeners viewers readers students delegates senators colleagues investors""".split()
+)
+_PP_HEADS = frozenset("in on at during via through to from with after before over".split())
+# a new clause before a cue: ", but 55 percent of all voters say", "; officials said"
+_SEP_RE = re.compile(
+    r"(?:[,;\u2014]|\b(?:but|while|whereas|although|though))\s+(?:\S+\s+){0,5}\S*$", re.IGNORECASE
+)
+_PLURAL_HEADS = frozenset(
+    "percent half majority minority people police public staff others many most some few both all media".split()
+)
+_TIME_NOUNS = frozenset("night day week month year morning evening afternoon time weekend".split())
+_CONNECTORS = frozenset("and but also while as or yet so then even whereas".split())
+
+
+@dataclass
+class _Frame:
+    cue: Cue
+    ci: int  # first cue token (sentence-local index)
+    cj: int  # last cue token
+    side: str  # left | right | inherit
+    mention: Mention | None
+    start: int  # char offset where the frame begins (mention or cue)
+    end: int  # char offset where the frame ends (cue or inverted speaker)
+    after: int  # token index after the frame (before skipping)
+
+
+def _prev_index(toks: list[Tok], i: int) -> tuple[int, bool]:
+    """Index of the token before ``i`` skipping auxiliaries, adverbs and time words;
+    and whether a form of "be" was skipped right before the cue (a passive)."""
+    k = i - 1
+    passive = False
+    while k >= 0:
+        t = toks[k]
+        if t.kind == "clitic" and t.low in ("n't", "n\u2019t"):
+            k -= 1
+            continue
+        if t.kind != "word":
+            break
+        if t.low in BE_FORMS:
+            passive = True
+            k -= 1
+            continue
+        if (not t.cap and (t.low in AUXILIARIES or is_adverb(t))) or t.low in WEEKDAYS:
+            k -= 1
+            continue
+        if t.low in ("on", "last", "this") and k + 1 < i and toks[k + 1].low in WEEKDAYS | {"week", "month", "year"}:
+            k -= 1
+            continue
+        if t.low in ("week", "month", "year") and k > 0 and toks[k - 1].low in ("last", "this"):
+            k -= 1
+            continue
+        break
+    return k, passive
+
+
+def _is_quote_tok(t: Tok) -> bool:
+    return t.kind == "punct" and t.text in "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def _pp_end(toks: list[Tok], r: int, n: int) -> int:
+    """If a time or place phrase starts at ``r`` ("on Sunday", "in a statement", "to
+    reporters"), the index after it; else ``r``."""
+    t = toks[r]
+    if t.low in WEEKDAYS or t.low in ("earlier", "later", "again", "also", "recently", "however"):
+        return r + 1
+    if t.low in ("last", "this") and r + 1 < n and toks[r + 1].low in ("week", "month", "year", "weekend"):
+        return r + 2
+    if t.low not in _PP_HEADS or r + 1 >= n:
+        return r
+    q = r + 1
+    if t.low == "at" and toks[q].low in ("least", "most"):
+        return r
+    if t.low == "to":
+        u = toks[q]
+        if u.low in OBJECT_PRONOUNS or u.low in _AUDIENCE:
+            return q + 1
+        if u.low in DETERMINERS and q + 1 < n and toks[q + 1].low in _AUDIENCE:
+            return q + 2
+        if not u.cap:
+            return r
+    if toks[q].low in DETERMINERS:
+        q += 1
+    start = q
+    while q < n and q - start < 4:
+        u = toks[q]
+        if u.kind == "clitic" or (u.kind == "punct" and u.text in ".-"):
+            q += 1
+            continue
+        if u.kind not in ("word", "number") or u.low in STOP_WORDS - {"for"} or u.low in DETERMINERS:
+            break
+        if u.low in SUBJECT_PRONOUNS or (q > start and u.cap and not toks[q - 1].cap):
+            break
+        q += 1
+    if q == start:
+        return r
+    if q < n and toks[q].low == "of" and q + 1 < n and toks[q + 1].cap:
+        q += 2
+        while q < n and toks[q].cap:
+            q += 1
+    return q
+
+
+def _content_start(toks: list[Tok], r: int, n: int, cue: Cue) -> int:
+    """Index of the first content token after the frame (skips addressee, phrases, "that")."""
+    if r < n and cue.lemma in _TELL:
+        # told (reporters | CNN | him | the crowd) (that) ...
+        for x in range(r, min(n, r + 8)):
+            if toks[x].low == "that":
+                if all(toks[y].kind in ("word", "clitic") or toks[y].text in ".-" for y in range(r, x)):
+                    return x + 1
+                break
+            if not (toks[x].kind in ("word", "number", "clitic") or toks[x].text in ".-"):
+                break
+        u = toks[r]
+        if u.low in OBJECT_PRONOUNS or u.low in _AUDIENCE:
+            r += 1
+        elif u.low in DETERMINERS and r + 1 < n and toks[r + 1].kind == "word" and not toks[r + 1].cap:
+            r += 2
+        elif u.cap and u.kind == "word":
+            while r < n and (toks[r].cap or toks[r].text in ".-&" or toks[r].kind == "clitic"):
+                r += 1
+    for _ in range(4):
+        if r >= n:
+            return r
+        t = toks[r]
+        if t.low == "that" and t.kind == "word":
+            # "said that" but not "said that day" or "that's"
+            if r + 1 < n and toks[r + 1].kind == "clitic":
+                return r
+            if r + 1 < n and toks[r + 1].low in _TIME_NOUNS:
+                r += 2
+                continue
+            return r + 1
+        if t.text in (";", ".", "!", "?"):
+            return n  # "..., Brafman noted; the government had ...": nothing follows the cue
+        if t.text in (",", ":", "\u2014", "--"):
+            r += 1
+            continue
+        nr = _pp_end(toks, r, n)
+        if nr == r:
+            return r
+        r = nr
+    return r
+
+
+def _sentence_subject(toks: list[Tok], upto: int, text: str) -> Mention | None:
+    """The subject of the sentence's main clause for a participle without an earlier cue:
+    the last pronoun or name at the sentence start or after a comma, before ``upto``."""
+    best = None
+    positions = [0] + [i + 1 for i in range(upto) if toks[i].text == ","]
+    for p in positions:
+        if p >= upto:
+            continue
+        t = toks[p]
+        if t.kind != "word":
+            continue
+        if t.low in SUBJECT_PRONOUNS - {"who", "it", "you"}:
+            best = Mention(t.start, t.end, t.text, t.text, "pronoun")
+            continue
+        if t.cap and t.low not in STOP_WORDS and t.low not in DETERMINERS:
+            q = p
+            while q + 1 < upto and (toks[q + 1].cap or toks[q + 1].text in ".-" or toks[q + 1].kind == "clitic"):
+                q += 1
+            while q > p and toks[q].kind != "word":
+                q -= 1
+            if q + 1 < upto and toks[q + 1].kind == "word" and not toks[q + 1].cap:
+                m = left_mention(toks, q, text, p)
+                if m is not None and m.kind == "name":
+                    best = m
+    return best
+
+
+_COLON_CUE = Cue(":", ":", "neutral", "report", "any", False)
+# Capitalised words before a colon that label something other than a speaker.
+_NOT_SPEAKER_LABELS = frozenset(
+    """update updated note editor editors photo photos video watch read related source sources
+    credit credits warning breaking exclusive analysis opinion q a question answer topic subject
+    title date time location image caption correction disclaimer click see also more full
+    transcript live here this the what why how who where when bottom line pictured above below
+    step part chapter day week fact facts reality verdict rating result results score final
+    first second third last next plus example key tip tips summary background context
+    quote quotes statement poll polls update lesson takeaway""".split()
+)
+
+
+def _colon_frame(toks: list[Tok], text: str) -> _Frame | None:
+    """A headline or transcript speaker: "Gingrich: Trump must decide ...", "TAPPER: Do you ..."."""
+    n = len(toks)
+    i = 0
+    while i < n and i < 7 and toks[i].text != ":":
+        t = toks[i]
+        if not (t.cap or t.text in ".-&" or t.kind == "clitic" or (t.low == "to" and i > 0)):
+            return None
+        if t.low in _NOT_SPEAKER_LABELS or t.low in WEEKDAYS or t.low in MONTHS:
+            return None
+        i += 1
+    if i == 0 or i >= n - 3 or toks[i].text != ":" or toks[i + 1].kind == "number":
+        return None
+    end = i - 1
+    if any(toks[x].low == "to" for x in range(end + 1)):  # "Clinton to Planned Parenthood:"
+        end = next(x for x in range(end + 1) if toks[x].low == "to") - 1
+    if end < 0 or not toks[end].is_word:
+        return None
+    m = left_mention(toks, end, text, 0)
+    if m is None:
+        return None
+    return _Frame(_COLON_CUE, i, i, "left", m, m.start, toks[i].end, i + 1)
+
+
+def _title_case(toks: list[Tok]) -> bool:
+    words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
+    return len(words) >= 4 and sum(t.cap for t in words) >= 0.8 * len(words)
+
+
+def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) -> list[_Frame]:
+    n = len(toks)
+    first_word = next((i for i, t in enumerate(toks) if t.kind == "word"), -1)
+    frames: list[_Frame] = []
+    colon = _colon_frame(toks, text) if first_word == 0 and not in_quote[toks[0].start] else None
+    if colon is not None:
+        return [colon]
+    if _title_case(toks):
+        first_word = -2  # a headline in title case: cues are capitalised too
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.kind != "word" or in_quote[t.start]:
+            i += 1
+            continue
+        cue = match_cue(lows, i)
+        if cue is None:
+            i += 1
+            continue
+        j = i + len(cue.form.split()) - 1
+        frame = _frame_at(toks, i, j, cue, text, first_word, frames)
+        if frame is not None:
+            frames.append(frame)
+            i = max(j, frame.after - 1) + 1
+        else:
+            i = j + 1
+    return frames
+
+
+def _frame_at(
+    toks: list[Tok], i: int, j: int, cue: Cue, text: str, first_word: int, frames: list[_Frame]
+) -> _Frame | None:
+    n = len(toks)
+    t = toks[i]
+    if t.cap and i != first_word and first_word != -2:
+        return None
+    if any(toks[x].cap for x in range(i + 1, j + 1)) and first_word != -2:
+        return None
+    prev = toks[i - 1] if i > 0 else None
+    base = cue.form == cue.lemma
+    if prev is not None and not cue.participle:
+        if prev.low in DETERMINERS - {"that"} or prev.kind == "clitic" and prev.low.endswith("s"):
+            return None  # "the reported deal", "Trump's claims"
+        if prev.low in PREPOSITIONS and prev.low not in ("to",):
+            return None
+        if prev.text == "-" or (prev.end == t.start and prev.kind == "punct" and prev.text in "-"):
+            return None  # "so-called", "long-awaited"
+    if cue.form == "according to":
+        if i == first_word:  # "According to early results of the exit polls ..., CONTENT"
+            comma = next((x for x in range(j + 2, min(n, j + 30)) if toks[x].text == ","), None)
+            if comma is not None and not in_quote_any(toks, j + 1, comma):
+                m = _mention_span(toks, text, j + 1, comma - 1)
+                if m is not None:
+                    return _Frame(cue, i, j, "right", m, t.start, toks[comma - 1].end, comma)
+        m, nxt = right_mention(toks, j + 1, text, n)
+        if m is None:
+            return None
+        return _Frame(cue, i, j, "right", m, t.start, toks[nxt - 1].end, nxt)
+    if cue.participle:
+        k, passive = _prev_index(toks, i)
+        if passive and k >= 0 and toks[k].kind == "word":
+            # progressive "is saying": a finite verb with a subject
+            m = left_mention(toks, k, text, 0)
+            if m is not None:
+                return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
+            return None
+        after_quote = prev is not None and _is_quote_tok(prev) and i >= 2 and toks[i - 2].text == ","
+        if prev is None or not (
+            after_quote
+            or prev.text in (",", ";", "\u2014")
+            or prev.low in ("while", "before", "after", "by", "and", "when", "also", "in", "then")
+        ):
+            return None
+        if cue.complement == "clause" and not _clause_follows(toks, j + 1):
+            return None
+        m = frames[-1].mention if frames else _sentence_subject(toks, i, text)
+        return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
+    # finite verb
+    k, passive = _prev_index(toks, i)
+    if passive:
+        return None
+    if base:
+        if k < 0:
+            return None
+        pk = toks[k]
+        plural = (
+            (pk.kind == "word" and pk.low.endswith("s") and not pk.low.endswith("ss") and pk.low not in ("his", "its", "this", "was", "has", "is"))
+            or pk.kind == "number"
+            or pk.low in _PLURAL_HEADS
+            or (pk.low in ("'", "\u2019") and k > 0 and toks[k - 1].low.endswith("s"))
+        )
+        if not plural:  # "Aides to Clinton say": a plural head earlier in the phrase
+            np_words = [x.low for x in toks[max(0, k - 6) : k + 1] if x.kind == "word" and not x.cap]
+            plural = any(w.endswith("s") and not w.endswith("ss") and w not in STOP_WORDS for w in np_words[:1]) or (
+                "to" in np_words and any(w in ("aides", "advisers", "sources", "advisors") for w in np_words)
+            )
+        if not (pk.low in ("i", "we", "they", "you", "who") or pk.low in _MODALS or plural):
+            return None
+        if pk.low == "to":
+            return None
+    if k < 0:
+        return None
+    pk = toks[k]
+    if pk.low in ("and", "but", "or") or (pk.low in _CONNECTORS and frames):
+        m = frames[-1].mention if frames else _sentence_subject(toks, k, text)
+        if m is not None:
+            return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
+        return None
+    m = left_mention(toks, k, text, 0)
+    if m is not None and m.kind == "description" and not _plausible_description(m.antecedent or m, cue):
+        m = None
+    if m is not None:
+        if m.kind == "pronoun" and m.text.lower() == "it" and cue.frame == "cognition":
+            return None
+        return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
+    if pk.text == "," or _is_quote_tok(pk) or (pk.kind == "punct" and pk.text in "\u2014"):
+        if base:
+            return None
+        rm, nxt = right_mention(toks, j + 1, text, n)
+        if rm is None:
+            return None
+        end_ok = nxt >= n or toks[nxt].text in ",.;:!?" or _is_quote_tok(toks[nxt])
+        if not end_ok and rm.kind != "pronoun":
+            pe = _pp_end(toks, nxt, n)
+            end_ok = pe > nxt and (pe >= n or toks[pe].text in ",.;:!?" or _is_quote_tok(toks[pe]))
+        if not end_ok:
+            return None
+        return _Frame(cue, i, j, "right", rm, t.start, toks[nxt - 1].end, nxt)
+    return None
+
+
+def _plausible_description(m: Mention, cue: Cue) -> bool:
+    """A description speaker starts with a determiner, a capital or a number ("the ministry",
+    "Iran's foreign ministry", "two officials"), or is a plural before a plural verb
+    ("officials said", not "internal challenges")."""
+    first = m.text.split()[0]
+    verb = cue.form.split()[0]
+    third_person = verb.endswith("s") and verb != cue.lemma.split()[0]
+    last = m.text.split()[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "news", "politics", "us"))
+    if third_person and plural:
+        return False  # "Gallup finds states ...": a plural before a singular verb
+    return True if first.lower() in DETERMINERS or first[:1].isupper() or first[:1].isdigit() else (plural and not third_person)
+
+
+def in_quote_any(toks: list[Tok], a: int, b: int) -> bool:
+    return any(_is_quote_tok(toks[x]) for x in range(a, b))
+
+
+def _mention_span(toks: list[Tok], text: str, a: int, b: int) -> Mention | None:
+    """The phrase ``toks[a..b]`` as a speaker mention (name when it ends in a capital)."""
+    if b < a:
+        return None
+    head, _ = right_mention(toks, a, text, b + 1)
+    m = speakers_mod._mention(toks, text, a, b)
+    if head is not None and m.kind == "description" and head.kind == "name":
+        m.name = head.name  # "early results of the exit polls conducted for the AP": keep phrase
+        m.name = m.text
+    return m
+
+
+def _np_start(m: Mention) -> int:
+    return m.np_start if 0 <= m.np_start < m.start else m.start
+
+
+def _clause_follows(toks: list[Tok], r: int) -> bool:
+    """True when a clause, a quotation or a colon follows (after time/place phrases)."""
+    n = len(toks)
+    for _ in range(3):
+        if r >= n:
+            return False
+        t = toks[r]
+        if t.low == "that" or t.text in (":",) or _is_quote_tok(t):
+            return True
+        if t.text == "," and r + 1 < n and (_is_quote_tok(toks[r + 1]) or toks[r + 1].low == "that"):
+            return True
+        if t.low in SUBJECT_PRONOUNS - {"who", "you"} or t.low == "there":
+            return True
+        nr = _pp_end(toks, r, n)
+        if nr == r:
+            return False
+        r = nr
+    return False
+
+
+# --- content spans ----------------------------------------------------------------------------
+_TRAIL_WORD_RE = re.compile(r"(?:^|\s)(?:and|but|also|while|as|or|yet|so|then|even|whereas)$", re.IGNORECASE)
+
+
+_CUT_RE = re.compile(r",\s+(?:but|however|while|whereas)\b|;\s|\s[\u2014\u2013]\s|\s--\s|\u2014")
+_SUBORDINATORS = frozenset("while although though because if when as since after before whereas unless".split())
+
+
+def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str) -> tuple[int, int]:
+    """End reported content before a new clause: ", but ...", "; ...", a dash aside; and, for
+    a cue inside a subordinate clause ("while he said X, he ..."), at its first comma."""
+    for m in _CUT_RE.finditer(norm, s, e):
+        if not in_quote[m.start()] and len(_WORD_RE.findall(norm, s, m.start())) >= 3:
+            e = m.start()
+            break
+    if clause_word in _SUBORDINATORS:
+        k = norm.find(",", s, e)
+        while k >= 0 and in_quote[k]:
+            k = norm.find(",", k + 1, e)
+        if k >= 0 and len(_WORD_RE.findall(norm, s, k)) >= 3:
+            e = k
+    return _trim(norm, s, e)
+
+
+def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (norm[s].isspace() or norm[s] in ",;:\u2014\u2013-"):
+        s += 1
+    changed = True
+    while changed and e > s:
+        changed = False
+        while e > s and norm[e - 1].isspace():
+            e -= 1
+        if e > s and norm[e - 1] in ",;:\u2014\u2013-(":
+            e -= 1
+            changed = True
+        elif e > s and norm[e - 1] == "." and not (e - s >= 3 and norm[e - 2].isupper() and norm[e - 3] == "."):
+            if not (e - 3 >= s and norm[e - 3 : e] == "..."):
+                e -= 1
+                changed = True
+        else:
+            m = _TRAIL_WORD_RE.search(norm, s, e)
+            if m and m.end() == e:
+                e = m.start()
+                changed = True
+    return s, e
+
+
+def _first_word(norm: str, s: int, e: int) -> str:
+    m = _WORD_RE.search(norm, s, e)
+    return m.group(0).lower() if m else ""
+
+
+# --- the extractor ----------------------------------------------------------------------------
+@dataclass
+class _Row:
+    start: int
+    end: int
+    cue: str
+    cue_start: int | None
+    cue_end: int | None
+    cue_obj: Cue | None
+    mention: Mention | None
+    inherited: bool = False
+
+
+def _empty() -> pd.DataFrame:
+    df = pd.DataFrame({c: pd.Series(dtype="object") for c in _ALL_COLUMNS})
+    return df.astype({c: "Int64" for c in _INT_COLUMNS})
+
+
+def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
+    """Attributed statements in ``text``: what was said, by whom, with which cue.
+
+    Args:
+        text: the article body (one paragraph a line, or paragraphs separated by blank lines).
+        resolve_pronouns: map "he", "she", "it", "they" to the speaker they refer to (the last
+            person, or organisation, quoted before). With False the pronoun is the speaker.
+            Surnames always map to the fullest name the article gives.
+
+    Returns:
+        DataFrame, one row per attributed statement, sorted by ``start``, with columns
+        :data:`QUOTE_COLUMNS` then :data:`EXTRA_COLUMNS`:
+
+        - ``start``, ``end``: character offsets of the content; ``text[start:end] == content``.
+          Direct content includes its quotation marks.
+        - ``type``: ``direct`` (all inside quotation marks), ``indirect`` (none), ``mixed``.
+        - ``cue``: the reporting verb or phrase as written ("said", "pointed out",
+          "according to"); "" for a quotation that continues an earlier speaker's.
+        - ``speaker``: the fullest name ("Majid Takht-Ravanchi"), a description as written
+          ("a senior official"), or None when unknown.
+        - ``speaker_start``, ``speaker_end``: the mention in the sentence ("He"), or, for a
+          continuing quotation, the mention it inherited; missing (``<NA>``) when none.
+        - ``cue_start``, ``cue_end``, ``cue_lemma``, ``cue_category`` (``neutral``/``loaded``),
+          ``cue_frame``; ``speaker_mention`` (as written), ``speaker_title`` (titles and
+          appositions seen with the mention, "; "-joined, "" when none); ``sent_id`` and
+          ``paragraph`` (0-based) of the content's start.
+
+        A text without statements gives an empty frame with the same columns.
+
+    Examples:
+        >>> q = extract_quotes("“We will win,” Jane Doe, the mayor, said. She added that it was close.")
+        >>> q[["content", "type", "speaker", "cue"]].values.tolist()
+        [['“We will win,”', 'direct', 'Jane Doe', 'said'], ['it was close', 'indirect', 'Jane Doe', 'added']]
+        >>> extract_quotes("A “maximum pressure” campaign.").empty
+        True
+    """
+    if not isinstance(text, str):
+        raise ParameterError(f"extract_quotes needs the article text as a str, got {type(text).__name__}")
+    if not text.strip():
+        return _empty()
+    seg = segment(text)
+    norm = seg.norm
+    quotes = _find_quotes(text)
+    in_quote = bytearray(len(text) + 1)
+    for q in quotes:
+        in_quote[q.start : q.end] = b"\x01" * (q.end - q.start)
+    q_starts = [q.start for q in quotes]
+
+    def quote_containing(pos: int) -> _Quote | None:
+        k = bisect.bisect_right(q_starts, pos) - 1
+        while k >= 0:
+            q = quotes[k]
+            if q.start <= pos < q.end:
+                return q
+            if q.end <= pos and k < len(quotes) and q.start < pos - 2000:
+                break
+            k -= 1
+        return None
+
+    # tokens by sentence
+    by_sent: list[list[Tok]] = [[] for _ in seg.sentences]
+    for (s, e, kind), si in zip(seg.tokens, seg.token_sentence):
+        if 0 <= si < len(by_sent) and s < seg.sentences[si][1]:
+            by_sent[si].append(Tok(s, e, kind, text[s:e], norm[s:e].lower()))
+
+    rows: list[_Row] = []
+    claimed_end = 0
+    for si, (ss, se) in enumerate(seg.sentences):
+        toks = by_sent[si]
+        if not toks:
+            continue
+        lows = [tk.low for tk in toks]
+        frames = _frames(toks, lows, text, in_quote)
+        # drop cues embedded in the content of an earlier cue of the sentence
+        kept: list[_Frame] = []
+        for f in frames:
+            if kept and f.side == "left":
+                before = norm[max(ss, kept[-1].end) : f.start].rstrip()
+                sep = before.endswith((",", ";", "\u2014", ":")) or bool(_SEP_RE.search(before))
+                prev_f = kept[-1]
+                prev_has_right = _has_right(toks, prev_f, norm, f.start)
+                if prev_has_right and not sep:
+                    continue
+            kept.append(f)
+        for fi, f in enumerate(kept):
+            nxt_start = se
+            if fi + 1 < len(kept):
+                g = kept[fi + 1]
+                nxt_start = g.start
+                if g.start <= f.end:  # the next mention starts before this cue ("Barkley, who said ..., said")
+                    cue_at = toks[g.ci].start
+                    comma = norm.rfind(",", f.end, cue_at)
+                    nxt_start = comma if comma >= 0 else cue_at
+            prev_end = kept[fi - 1].end if fi > 0 else ss
+            lb = max(ss, prev_end, claimed_end if claimed_end <= f.start else ss)
+            n = len(toks)
+            # right content
+            if f.side == "right":
+                r = f.after
+                parenthetical = r < n and toks[r].text == ","
+                rs_tok = _content_start(toks, r, n, f.cue) if (parenthetical or f.cue.form == "according to") else n
+            else:
+                rs_tok = _content_start(toks, f.after, n, f.cue)
+            rs = toks[rs_tok].start if rs_tok < n else se
+            right = _trim(norm, rs, max(rs, nxt_start)) if rs < nxt_start else (rs, rs)
+            has_right = right[1] > right[0] and bool(_WORD_RE.search(norm, right[0], right[1]))
+            left_possible = bool(_WORD_RE.search(norm, lb, f.start)) and norm[lb : f.start].rstrip().endswith((",", '"', "'"))
+            if has_right and left_possible and f.cue.lemma not in _TELL and rs_tok < n and rs_tok > 0 and toks[rs_tok - 1].text == "," and f.cue.form != "according to":
+                # after "said," only a quotation or a clause that goes on ("Biden, Rubio said,
+                # had been ..."), not "said, referring to ..." nor "declared on Thursday, two days after"
+                first = toks[rs_tok]
+                if not _is_quote_tok(first) and (
+                    first.kind != "word" or first.low.endswith("ing") or first.low in PREPOSITIONS
+                    or first.low in CONJUNCTIONS or first.low in DETERMINERS
+                ):
+                    has_right = False
+            if has_right and f.side != "right" and f.cue.complement == "clause" and not _clause_follows(toks, f.after):
+                continue  # "maintained its stance": not a statement
+            # left content (after a colon or semicolon that opens the clause)
+            for mark in (": ", "; "):
+                k = norm.rfind(mark, lb, f.start)
+                if k >= 0 and not in_quote[k]:
+                    lb = k + 1
+            before = norm[lb : f.start].rstrip()
+            sep_before = before.endswith((",", '"', "'", "\u2014", "--"))
+            after_txt = norm[f.end : (toks[f.after].start if f.after < n else se)]
+            tail = norm[f.end : se]
+            parenthetical = f.after < n and toks[f.after].text == ","
+            left = (lb, lb)
+            if sep_before and (not has_right or parenthetical or f.side == "right"):
+                left = _trim(norm, lb, f.start)
+                words = _WORD_RE.findall(norm, left[0], left[1])
+                if len(words) <= 5 and _first_word(norm, left[0], left[1]) in PREPOSITIONS | {"asked", "as"}:
+                    left = (left[0], left[0])
+            has_left = left[1] > left[0] and bool(_WORD_RE.search(norm, left[0], left[1]))
+            del after_txt, tail
+            if has_left:
+                s, e = left
+                q = quote_containing(s)
+                if q is not None and q.start < s:
+                    s = q.start
+                q = quote_containing(e - 1)
+                if q is not None and q.end > e and q.end <= f.start + 1:
+                    e = q.end
+                rows.append(_Row(s, e, *_cue_fields(text, toks, f), f.mention))
+            if has_right and f.cue is _COLON_CUE and f.mention is not None and f.mention.text.isupper():
+                right = (right[0], seg.paragraphs[seg.sentence_paragraph[si]][1])  # a transcript turn
+            if has_right:
+                s, e = _cut_right(norm, in_quote, right[0], right[1], _first_word_before(norm, ss, f.start))
+                q = quote_containing(e - 1)
+                if q is not None and q.end > e:
+                    e = q.end
+                rows.append(_Row(s, e, *_cue_fields(text, toks, f), f.mention))
+                claimed_end = max(claimed_end, e)
+            if not has_left and not has_right:
+                # "X responded:" then a quotation (possibly in the next paragraph)
+                rest = norm[f.end : se].strip()
+                if rest in ("", ":", ",", ".") or rest.endswith(":"):
+                    k = bisect.bisect_left(q_starts, f.end)
+                    if k < len(quotes):
+                        q = quotes[k]
+                        gap = norm[se : q.start] if q.start >= se else norm[f.end : q.start]
+                        if len(gap.strip(" \n\t:,")) == 0 and q.start - f.end < 400:
+                            rows.append(_Row(q.start, q.end, *_cue_fields(text, toks, f), f.mention))
+                            claimed_end = max(claimed_end, q.end)
+            claimed_end = max(claimed_end, f.end)
+
+    rows = _dedupe(rows)
+    rows.extend(_continuations(text, seg, quotes, rows))
+    rows = _dedupe(sorted(rows, key=lambda r: (r.start, -r.end)))
+    if not rows:
+        return _empty()
+    return _to_frame(text, seg, quotes, rows, resolve_pronouns)
+
+
+def _first_word_before(norm: str, lo: int, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", norm[max(lo, pos - 40) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _has_right(toks: list[Tok], f: _Frame, norm: str, upto: int) -> bool:
+    if f.side == "right":
+        return False
+    r = _content_start(toks, f.after, len(toks), f.cue)
+    return r < len(toks) and toks[r].start <= upto
+
+
+def _cue_fields(text: str, toks: list[Tok], f: _Frame) -> tuple[str, int, int, Cue]:
+    cs, ce = toks[f.ci].start, toks[f.cj].end
+    return text[cs:ce], cs, ce, f.cue
+
+
+def _dedupe(rows: list[_Row]) -> list[_Row]:
+    kept: list[_Row] = []
+    spans: list[tuple[int, int]] = []
+    for r in rows:
+        if r.end <= r.start:
+            continue
+        if any(r.start < e and s < r.end for s, e in spans):
+            continue
+        kept.append(r)
+        spans.append((r.start, r.end))
+    return kept
+
+
+def _continuations(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row]) -> list[_Row]:
+    """Quotations without a cue that read as statements, with the speaker before them."""
+    norm = seg.norm
+    out: list[_Row] = []
+    covered = sorted((r.start, r.end) for r in rows)
+    cov_starts = [s for s, _ in covered]
+    by_end = sorted(rows, key=lambda r: r.end)
+    ends = [r.end for r in by_end]
+    sent_starts = [s for s, _ in seg.sentences]
+    par_starts = [s for s, _ in seg.paragraphs]
+    for q in quotes:
+        k = bisect.bisect_right(cov_starts, q.end) - 1
+        if k >= 0 and covered[k][1] > q.start:
+            continue
+        inner = norm[q.start : q.end].strip("\"'` ")
+        words = len(_WORD_RE.findall(inner))
+        si = bisect.bisect_right(sent_starts, q.start) - 1
+        ss = seg.sentences[si][0] if si >= 0 else 0
+        lead = norm[ss : q.start].strip()
+        at_start = lead == "" or lead.endswith((":", "\u2014"))
+        ends_sentence = inner.rstrip().endswith((".", "?", "!", ",", "...")) or not q.closed
+        if q.kind == "single":
+            statement = at_start and words >= 4 and ends_sentence
+        else:
+            prev_word = _first_word_before(norm, ss, q.start)
+            statement = (at_start and words >= 3 and (ends_sentence or words >= 6)) or (
+                words >= 10 and prev_word not in DETERMINERS
+            )
+        if not statement:
+            continue
+        p = bisect.bisect_right(par_starts, q.start) - 1
+        j = bisect.bisect_right(ends, q.start) - 1
+        src = None
+        while j >= 0:
+            r = by_end[j]
+            rp = bisect.bisect_right(par_starts, r.start) - 1
+            if p - rp > 2:
+                break
+            if r.mention is not None:
+                src = r
+                break
+            j -= 1
+        mention = src.mention if src else None
+        out.append(_Row(q.start, q.end, "", None, None, None, mention, inherited=True))
+    return out
+
+
+def _quote_type(mask: bytearray, text: str, s: int, e: int) -> str:
+    inside = total = 0
+    for i in range(s, e):
+        if text[i].isalnum():
+            total += 1
+            inside += mask[i]
+    if total == 0 or inside == 0:
+        return "indirect"
+    return "direct" if inside == total else "mixed"
+
+
+def _to_frame(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row], resolve_pronouns: bool) -> pd.DataFrame:
+    mask = bytearray(len(text) + 1)
+    for q in quotes:
+        mask[q.start : q.end] = b"\x01" * (q.end - q.start)
+    index = NameIndex.build(seg.norm)
+    par_starts = [s for s, _ in seg.paragraphs]
+    sent_starts = [s for s, _ in seg.sentences]
+    history: list[tuple[int, str, bool]] = []  # (paragraph, speaker, is_person)
+    out = []
+    for r in rows:
+        m = r.mention
+        p = max(bisect.bisect_right(par_starts, r.start) - 1, 0)
+        speaker = _resolve(m, index, history, p, resolve_pronouns, text)
+        if speaker is not None and m is not None and m.kind != "pronoun":
+            history.append((p, speaker, index.is_person(speaker)))
+        elif speaker is not None and m is not None and m.kind == "pronoun" and resolve_pronouns:
+            history.append((p, speaker, m.text.lower() in PERSON_PRONOUNS))
+        cue = r.cue_obj
+        out.append(
+            {
+                "start": r.start,
+                "end": r.end,
+                "content": text[r.start : r.end],
+                "type": _quote_type(mask, text, r.start, r.end),
+                "cue": r.cue,
+                "speaker": speaker,
+                "speaker_start": m.start if m else None,
+                "speaker_end": m.end if m else None,
+                "cue_start": r.cue_start,
+                "cue_end": r.cue_end,
+                "cue_lemma": cue.lemma if cue else "",
+                "cue_category": cue.category if cue else "",
+                "cue_frame": cue.frame if cue else "",
+                "speaker_mention": m.text if m else None,
+                "speaker_title": m.title if m else "",
+                "sent_id": max(bisect.bisect_right(sent_starts, r.start) - 1, 0),
+                "paragraph": p,
+            }
+        )
+    df = pd.DataFrame(out, columns=list(_ALL_COLUMNS))
+    return df.astype({c: "Int64" for c in _INT_COLUMNS}).reset_index(drop=True)
+
+
+def _resolve(
+    m: Mention | None,
+    index: NameIndex,
+    history: list[tuple[int, str, bool]],
+    paragraph: int,
+    resolve_pronouns: bool,
+    text: str,
+) -> str | None:
+    if m is None:
+        return None
+    if m.kind == "name":
+        return index.full_name(m.name)
+    if m.kind == "description":
+        return m.name
+    low = m.text.lower()
+    if not resolve_pronouns:
+        return m.text
+    if low in PERSON_PRONOUNS:
+        for p, spk, person in reversed(history):
+            if paragraph - p > 3:
+                break
+            if person:
+                return spk
+        return index.last_person_before(m.start)
+    if low in GROUP_PRONOUNS:
+        for p, spk, person in reversed(history):
+            if paragraph - p > 2:
+                break
+            if not person:
+                return spk
+        return None
+    return None
+
+
+# --- frame builder and speaker table ----------------------------------------------------------
+def quotes_frame(articles: ArticlesLike, *, on_error: OnError = "raise", resolve_pronouns: bool = True) -> pd.DataFrame:
+    """:func:`extract_quotes` over many articles.
+
+    Args:
+        articles: an ``Article``, a list of them, or a corpus DataFrame (``id``, ``text``).
+        on_error: ``"raise"`` or ``"skip"`` (skipped articles are logged and listed in
+            ``frame.attrs["skipped"]``).
+        resolve_pronouns: passed to :func:`extract_quotes`.
+
+    Returns:
+        DataFrame with ``article_id`` first, then the columns of :func:`extract_quotes`; rows
+        by article, then by position.
+    """
+    return build_frame(
+        articles, extract_quotes, _ALL_COLUMNS, on_error=on_error, resolve_pronouns=resolve_pronouns
+    )
+
+
+def speakers(quotes: pd.DataFrame, *, across_articles: bool = False) -> pd.DataFrame:
+    """Who is quoted, how often and at what length: the speaker table of a quotes frame.
+
+    Args:
+        quotes: the result of :func:`extract_quotes` or :func:`quotes_frame`.
+        across_articles: for a :func:`quotes_frame` (with ``article_id``), merge the same
+            speaker name across articles (adding ``n_articles``); by default the table has one
+            row per article and speaker, with ``article_id`` first.
+
+    Returns:
+        DataFrame with columns ``speaker``, ``n_quotes`` (statements attributed),
+        ``n_words`` (words in their content), ``first_position`` (offset of the first
+        statement in its article; with ``across_articles`` the smallest over articles) and
+        ``titles`` (titles and roles seen with the speaker, "; "-joined, "" when none).
+        Rows with no speaker are left out. Sorted by ``n_quotes`` (descending), then
+        ``first_position``.
+
+    Examples:
+        >>> q = extract_quotes("Ann Lee, the mayor, said it was late. She added that it was cold.")
+        >>> speakers(q)[["speaker", "n_quotes", "titles"]].values.tolist()
+        [['Ann Lee', 2, 'the mayor']]
+    """
+    missing = [c for c in ("speaker", "content", "start") if c not in quotes.columns]
+    if missing:
+        raise ParameterError(
+            f"speakers() needs a quotes frame from extract_quotes or quotes_frame; missing columns: {missing}"
+        )
+    has_article = "article_id" in quotes.columns
+    keys = ["article_id", "speaker"] if has_article and not across_articles else ["speaker"]
+    cols = keys + list(SPEAKER_COLUMNS[1:]) + (["n_articles"] if has_article and across_articles else [])
+    df = quotes[quotes["speaker"].notna()]
+    if df.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    titles_col = df["speaker_title"] if "speaker_title" in df.columns else pd.Series("", index=df.index)
+    work = pd.DataFrame(
+        {
+            **{k: df[k] for k in keys},
+            "n_words": df["content"].map(lambda s: len(_WORD_RE.findall(str(s)))),
+            "start": df["start"].astype("int64"),
+            "title": titles_col.fillna("").astype(str),
+        }
+    )
+    if has_article and across_articles:
+        work["article_id"] = df["article_id"]
+
+    def join_titles(values: pd.Series) -> str:
+        seen: list[str] = []
+        for v in values:
+            for piece in str(v).split("; "):
+                if piece and piece not in seen:
+                    seen.append(piece)
+        return "; ".join(seen)
+
+    agg: dict[str, Any] = {
+        "n_quotes": ("start", "size"),
+        "n_words": ("n_words", "sum"),
+        "first_position": ("start", "min"),
+        "titles": ("title", join_titles),
+    }
+    if has_article and across_articles:
+        agg["n_articles"] = ("article_id", "nunique")
+    out = work.groupby(keys, sort=False).agg(**agg).reset_index()
+    sort_keys = (["article_id"] if len(keys) == 2 else []) + ["n_quotes", "first_position"]
+    asc = ([True] if len(keys) == 2 else []) + [False, True]
+    out = out.sort_values(sort_keys, ascending=asc, kind="stable").reset_index(drop=True)
+    return out[cols]
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+_PALETTE = (
+    "#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa",
+    "#a5f3fc", "#e9d5ff", "#fecaca", "#d9f99d",
+)
+_UNKNOWN_COLOUR = "#e5e7eb"
+
+
+def highlight_html(text: str, quotes: pd.DataFrame, *, max_speakers: int = 10) -> str:
+    """The article as escaped HTML with statements highlighted, one colour per speaker.
+
+    Content spans are ``<mark>`` elements coloured by speaker (grey when unknown; speakers
+    beyond ``max_speakers`` share the grey) with the speaker and cue in a tooltip; speaker
+    mentions are bold and underlined. A legend lists the colours. All article text goes
+    through :func:`html.escape`, so a text containing ``<script>`` shows it as text.
+
+    Args:
+        text: the article text the quotes were extracted from.
+        quotes: the result of ``extract_quotes(text)`` (offsets into ``text``).
+        max_speakers: how many speakers get their own colour.
+
+    Returns:
+        An HTML fragment (a ``<div>``), paragraphs as ``<p>``.
+
+    Examples:
+        >>> q = extract_quotes("<script>x</script> Ann Lee said it was late.")
+        >>> "<script>" in highlight_html("<script>x</script> Ann Lee said it was late.", q)
+        False
+    """
+    n = len(text)
+    owner = [-1] * (n + 1)  # index of the speaker colour for content characters
+    ment = bytearray(n + 1)
+    tips: dict[int, str] = {}
+    order: list[str] = []
+    for row in quotes.itertuples(index=False):
+        spk = row.speaker if isinstance(row.speaker, str) else None
+        if spk is not None and spk not in order:
+            order.append(spk)
+    colour_of = {s: _PALETTE[i] if i < min(max_speakers, len(_PALETTE)) else _UNKNOWN_COLOUR for i, s in enumerate(order)}
+    keys = list(colour_of)
+    for k, row in enumerate(quotes.itertuples(index=False)):
+        s, e = int(row.start), int(row.end)
+        if not (0 <= s < e <= n):
+            continue
+        spk = row.speaker if isinstance(row.speaker, str) else None
+        idx = keys.index(spk) if spk is not None else -2
+        for i in range(s, e):
+            owner[i] = idx
+        tips[s] = f"{spk or 'unknown speaker'} ({row.cue or 'continued'}, {row.type})"
+        ss, se = row.speaker_start, row.speaker_end
+        if ss is not None and not pd.isna(ss) and se is not None and not pd.isna(se) and 0 <= int(ss) < int(se) <= n:
+            for i in range(int(ss), int(se)):
+                ment[i] = 1
+    seg = segment(text)
+    parts = ['<div class="quotes-highlight" style="line-height:1.6">']
+    for ps, pe in seg.paragraphs:
+        parts.append("<p>")
+        i = ps
+        while i < pe:
+            j = i + 1
+            while j < pe and owner[j] == owner[i] and ment[j] == ment[i] and j not in tips:
+                j += 1
+            piece = html.escape(text[i:j])
+            if ment[i]:
+                piece = f'<b style="text-decoration:underline">{piece}</b>'
+            if owner[i] != -1:
+                colour = _UNKNOWN_COLOUR if owner[i] == -2 else colour_of[keys[owner[i]]]
+                title = html.escape(tips.get(i, ""), quote=True)
+                attr = f' title="{title}"' if title else ""
+                piece = f'<mark style="background:{colour}"{attr}>{piece}</mark>'
+            parts.append(piece)
+            i = j
+        parts.append("</p>")
+    legend = [
+        f'<span style="background:{colour_of[s]};padding:0 .4em;margin-right:.6em">{html.escape(s)}</span>'
+        for s in keys
+        if colour_of[s] != _UNKNOWN_COLOUR
+    ]
+    legend.append(f'<span style="background:{_UNKNOWN_COLOUR};padding:0 .4em">other or unknown speaker</span>')
+    parts.append('<p style="font-size:90%"><b>Speakers:</b> ' + " ".join(legend) + "</p></div>")
+    return "".join(parts)
+
+
+# quiet "imported but unused" for names kept for readers of this module
+_ = (CONJUNCTIONS, MONTHS)

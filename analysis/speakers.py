@@ -1,0 +1,470 @@
+"""Speaker mentions around a cue verb, and their resolution to the fullest name in the article.
+
+Rules, no parser: the words right before a cue ("Majid Takht-Ravanchi stated", "a senior
+official said", "He warned") or right after it ("..., said Simon Rosenberg, president of NDN")
+are read as a noun phrase by their capitalisation and a list of function words that end a
+phrase (prepositions, conjunctions, auxiliaries). A phrase ending in a capitalised run is a
+name, the words before it a title ("Iran's deputy foreign minister"); one ending in a lower-case
+word is a description ("the ministry"). A name between commas after it is an apposition
+("Majid Takht-Ravanchi, Iran's deputy foreign minister, stated").
+
+Resolution within one article: a surname or a shorter form ("Takht-Ravanchi", "Mr. Lou") maps
+to the longest capitalised name ending with the same word; "he"/"she" to the last person quoted
+before (or, failing that, the last full name mentioned before); "it"/"they" to the last
+organisation or description quoted within the previous paragraphs. Limits: no gender, no
+number agreement, no cataphora; a wrong antecedent is possible when two people alternate.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .resources import read_word_list
+
+# --- word classes -------------------------------------------------------------------------
+SUBJECT_PRONOUNS = frozenset("he she they we i you it who".split())
+PERSON_PRONOUNS = frozenset("he she him her".split())
+GROUP_PRONOUNS = frozenset("they it them".split())
+OBJECT_PRONOUNS = frozenset("him her them us me you it".split())
+DETERMINERS = frozenset(
+    """the a an this that these those his her their its our my your some many most several few
+    other another both all each every no any one two three four five six seven eight nine ten
+    dozens hundreds thousands millions""".split()
+)
+AUXILIARIES = frozenset(
+    """has have had also later previously then again repeatedly recently reportedly once would
+    will could should might may must can did does do not n't never already still since often
+    just publicly privately earlier further first even long now always simply flatly quickly
+    initially subsequently separately yet ultimately""".split()
+)
+BE_FORMS = frozenset("is was are were be been being am get gets got".split())
+_NOT_ADVERBS = frozenset(
+    """family ally rally assembly supply daily reply fly italy july belly bully monopoly anomaly
+    jelly lily sally tally only""".split()
+)
+PREPOSITIONS = frozenset(
+    """in on at during after before with by from into about over under than as since until to
+    for via through against among between without within across behind near toward towards upon
+    despite like amid""".split()
+)
+CONJUNCTIONS = frozenset(
+    """and but or nor so yet because although though while whereas if unless whether when where
+    why how what which that whom whose once after before""".split()
+)
+VERBISH = frozenset(
+    """is was are were be been being has have had do does did will would can could shall should
+    may might must said says say told there here not""".split()
+)
+WEEKDAYS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    tomorrow""".split()
+)
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+ORG_WORDS = frozenset(
+    """department ministry office agency committee council party campaign news times post
+    journal house senate congress parliament government administration university institute
+    foundation association inc corp co company group bank court police army council center
+    centre commission network channel press service services union league organization
+    organisation authority board bureau fund club team tv radio magazine daily tribune herald
+    gazette reuters associated coalition alliance movement front republic kingdom states nations
+    pac poll survey report study""".split()
+)
+STOP_WORDS = (
+    PREPOSITIONS - {"for"} | CONJUNCTIONS | VERBISH | AUXILIARIES | BE_FORMS | OBJECT_PRONOUNS
+) - {"of"}
+# Lower-case words a capitalised run may contain ("Ali bin Talal", "Charles de Gaulle").
+NAME_PARTICLES = frozenset("de van von der den bin al la le du da di del dos ibn".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+_TO_HEADS = frozenset("aide aides adviser advisers advisor advisors close spokesman spokeswoman successor ambassador envoy counsel".split())
+ABBREV_TITLES = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col maj capt sgt adm cmdr rev fr prof st jr sr pres sec atty".split()
+)
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    """Lower-case title and role words from ``analysis/data/titles.txt`` (this project)."""
+    return frozenset(w.lower() for w in read_word_list("titles.txt"))
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A token of the text: offsets into the text, its kind and its lower-case form."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    low: str
+
+    @property
+    def cap(self) -> bool:
+        """Starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind in ("word", "number")
+
+
+@dataclass
+class Mention:
+    """A speaker mention: token range ``[a, b]`` (inclusive) in a sentence's token list.
+
+    Attributes:
+        start, end: character offsets of the mention (what ``speaker_start/end`` report).
+        text: the mention as written.
+        name: the person or organisation name in it ("Majid Takht-Ravanchi"), or the
+            description ("a senior official"), or the pronoun.
+        kind: ``name``, ``description`` or ``pronoun``.
+        title: a title or role seen with it ("Iran's deputy foreign minister"), or "".
+        antecedent: for "who", the phrase it refers to.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str
+    title: str = ""
+    antecedent: Mention | None = field(default=None, repr=False)
+    np_start: int = -1  # start of the whole noun phrase when the mention is a name inside it
+
+
+def is_adverb(tok: Tok) -> bool:
+    return tok.kind == "word" and not tok.cap and tok.low.endswith("ly") and tok.low not in _NOT_ADVERBS
+
+
+def _is_name_word(toks: list[Tok], i: int) -> bool:
+    """A token that may belong to a capitalised name run."""
+    t = toks[i]
+    if t.kind == "word" and t.cap and t.low not in STOP_WORDS - {"may", "will", "can"} | DETERMINERS:
+        return t.low not in WEEKDAYS and t.low not in MONTHS - {"may", "june", "april", "august"}
+    if t.kind == "word" and t.low in NAME_PARTICLES and 0 < i < len(toks) - 1:
+        return toks[i - 1].cap and toks[i + 1].cap
+    if t.text == "." and i > 0:  # "Mr." "J." "Caliber.Az"
+        prev = toks[i - 1]
+        if prev.kind == "word" and (prev.low in ABBREV_TITLES or (len(prev.text) == 1 and prev.cap)):
+            return True
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return bool(nxt and prev.end == t.start and nxt.start == t.end and nxt.cap)
+    if t.kind == "number":
+        return False
+    return False
+
+
+def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading title words from a name: (["Sen.", ], ["Elizabeth", "Warren"])."""
+    tl = titles()
+    i = 0
+    while i < len(words) - 1 and (words[i].lower().rstrip(".") in tl | ABBREV_TITLES or words[i] == "."):
+        i += 1
+    return words[:i], words[i:]
+
+
+def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Mention:
+    """Build a Mention from tokens ``a..b``; split off a title before a trailing name."""
+    start, end = toks[a].start, toks[b].end
+    raw = text[start:end]
+    if b == a and toks[a].low in SUBJECT_PRONOUNS:
+        return Mention(start, end, raw, raw, "pronoun", title)
+    # trailing capitalised run = name
+    i = b
+    while i >= a and (_is_name_word(toks, i) or (toks[i].kind == "word" and toks[i].low == "-")):
+        i -= 1
+    run = list(range(i + 1, b + 1))
+    if run and toks[b].cap:
+        words = [text[toks[j].start : toks[j].end] for j in run]
+        lead, core = _strip_titles(words)
+        if core and core[-1].lower().rstrip(".") not in titles() | ABBREV_TITLES:
+            name_start = toks[run[len(lead)]].start
+            pre = text[start:name_start].strip(" ,")
+            if toks[a].low in DETERMINERS and not lead and pre == toks[a].text:
+                # "the New York Times": an organisation named with its article
+                return Mention(start, end, raw, raw, "name", title)
+            ttl = "; ".join(x for x in (pre, title) if x)
+            return Mention(start, end, raw, text[name_start:end], "name", ttl)
+    return Mention(start, end, raw, raw, "description", title)
+
+
+def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | None:
+    """The speaker phrase ending at token ``k`` (the token before the cue and auxiliaries).
+
+    ``lo`` is the first token index that may belong to the phrase (the sentence start).
+    """
+    if k < lo:
+        return None
+    t = toks[k]
+    if t.low in SUBJECT_PRONOUNS and t.kind == "word":
+        m = _mention(toks, text, k, k)
+        if t.low == "who":
+            j = k - 1
+            if j >= lo and toks[j].text == ",":
+                j -= 1
+            ante = left_mention(toks, j, text, lo) if j >= lo and toks[j].low not in SUBJECT_PRONOUNS else None
+            if ante is None:
+                return None
+            m.antecedent = ante
+            m.name = ante.name
+            m.kind = ante.kind
+            m.title = ante.title
+        return m
+    if t.text == ")":  # "Sen. Elizabeth Warren (D-Mass.) said"
+        j = k - 1
+        while j >= max(lo, k - 10) and toks[j].text != "(":
+            j -= 1
+        if j > lo and toks[j].text == "(":
+            inner = left_mention(toks, j - 1, text, lo)
+            if inner is not None:
+                inner.end = toks[k].end
+                inner.text = text[inner.start : inner.end]
+            return inner
+        return None
+    if t.text in (",", "\u2014", "\u2013", "--"):  # apposition: "NAME, TITLE, said", "NAME — TITLE — says"
+        mark = t.text
+        j = k - 1
+        while j >= max(lo, k - 16) and toks[j].text not in ",;:\"'()\u2014\u2013":
+            j -= 1
+        if j <= lo or toks[j].text != mark or j == k - 1:
+            return None
+        appos = text[toks[j + 1].start : toks[k - 1].end]
+        if mark == "," and toks[j - 1].kind == "number" and j - 2 > lo and toks[j - 2].text == ",":
+            j -= 2  # "Marley Anderson, 21, a junior from Las Vegas, said"
+        first = toks[j + 1].low
+        if first in ("who", "whose"):  # "NAME, who runs the NRA's lobbying arm, says"
+            name = left_mention(toks, j - 1, text, lo)
+            return name if name is not None and name.kind == "name" else None
+        if first in PREPOSITIONS - {"of", "as", "like"} and toks[j - 1].cap:
+            # "Trump, in Kentucky, said": a parenthetical phrase, not a title
+            name = left_mention(toks, j - 1, text, lo)
+            return name if name is not None and name.kind == "name" else None
+        if first in CONJUNCTIONS or first in VERBISH or first in PREPOSITIONS - {"of"}:
+            return None  # a clause or an adverbial, not an apposition
+        if any(toks[x].low in VERBISH or toks[x].low in ("who", "which", "that") for x in range(j + 1, k)):
+            return None
+        name = left_mention(toks, j - 1, text, lo)
+        if name is None:
+            return None
+        if name.kind != "name":
+            # "Carter's press secretary, Peter Cook, told": the apposition is the name
+            if all(toks[x].cap or toks[x].text in ".-" for x in range(j + 1, k)) and toks[k - 1].is_word:
+                inner = _mention(toks, text, j + 1, k - 1)
+                if inner.kind == "name":
+                    inner.title = "; ".join(x for x in (inner.title, name.text) if x)
+                    inner.np_start = name.start
+                    return inner
+            return None
+        name.title = "; ".join(x for x in (name.title, appos) if x)
+        return name
+    if not t.is_word and t.kind != "clitic":
+        return None
+    if t.low in STOP_WORDS or t.low in DETERMINERS or is_adverb(t):
+        return None
+    i = k
+    while i >= lo and k - i < 10:
+        u = toks[i]
+        if u.kind == "clitic":
+            if u.low not in ("'s", "\u2019s"):
+                break
+        elif u.text == "." or u.text in ("-", "&"):
+            if not (_is_name_word(toks, i) or (u.text in "-&" and i > lo and toks[i - 1].cap)):
+                break
+        elif u.text in ("'", "\u2019") and i > lo and toks[i - 1].end == u.start and toks[i - 1].low.endswith("s"):
+            pass  # "Bernie Sanders' campaign"
+        elif u.low == "to" and i > lo and toks[i - 1].low in _TO_HEADS and i < k:
+            pass  # "aides to Clinton", "sources close to her campaign"
+        elif u.low == "in" and i > lo and (toks[i - 1].kind == "number" or toks[i - 1].low in _NUMBER_WORDS) and i < k and toks[i + 1].kind == "number":
+            pass  # "six in 10 say"
+        elif not u.is_word:
+            break
+        elif u.low in DETERMINERS:
+            if u.low in ("that", "no", "this") and i < k and (toks[i + 1].cap or toks[i + 1].kind == "number"):
+                break  # "said that Carter believes": a conjunction, not "that man"
+            i -= 1
+            break
+        elif u.cap and i == lo and u.low in STOP_WORDS:
+            break
+        elif u.cap and (u.low in WEEKDAYS or u.low in MONTHS - {"may", "june", "april", "august"}):
+            break
+        elif not u.cap and (u.low in STOP_WORDS or is_adverb(u) or u.low in SUBJECT_PRONOUNS):
+            break
+        elif u.cap and u.low in STOP_WORDS - {"will", "may", "can", "april"} and u.low not in titles():
+            break
+        i -= 1
+    a = i + 1
+    while a <= k and (toks[a].kind == "clitic" or toks[a].text in ".-&"):
+        a += 1
+    if a > k:
+        return None
+    np_start = toks[a].start
+    # a lower-case word before a capitalised name that is not a title: keep the name only
+    # ("reporters Trump said" -> "Trump"), unless the phrase is a possessive chain.
+    if toks[k].cap:
+        j = k
+        while j >= a and (_is_name_word(toks, j) or toks[j].text == "-"):
+            j -= 1
+        x = j
+        while x >= a and (
+            toks[x].low in titles()
+            or toks[x].kind == "clitic"
+            or toks[x].cap
+            or toks[x].low in DETERMINERS
+            or (toks[x].low == "of" and x > a)
+            or (toks[x].low == "to" and x > a and toks[x - 1].low in _TO_HEADS)
+            or (toks[x].low in _TO_HEADS and x + 1 <= k and toks[x + 1].low == "to")
+        ):
+            x -= 1
+        if x >= a:
+            a = x + 1
+    if a > k:
+        return None
+    if all(toks[x].low in DETERMINERS or toks[x].kind != "word" for x in range(a, k + 1)):
+        return None
+    m = _mention(toks, text, a, k)
+    m.np_start = np_start
+    return m
+
+
+def right_mention(toks: list[Tok], r: int, text: str, hi: int) -> tuple[Mention | None, int]:
+    """The speaker phrase starting at token ``r`` ("said Smith", "said a spokesman for X").
+
+    Returns the mention (or None) and the index of the first token after it and after an
+    apposition (", president of NDN, a policy group").
+    """
+    if r >= hi:
+        return None, r
+    t = toks[r]
+    if t.kind == "word" and t.low in SUBJECT_PRONOUNS - {"who", "it", "you"}:
+        return _mention(toks, text, r, r), r + 1
+    if not t.is_word or (t.low in STOP_WORDS and not t.cap) or t.low in ("that", "to"):
+        return None, r
+    i = r
+    seen_head = False
+    while i < hi and i - r < 10:
+        u = toks[i]
+        if u.kind == "clitic":
+            if u.low not in ("'s", "\u2019s"):
+                break
+        elif u.text == ".":
+            if not _is_name_word(toks, i):
+                break
+        elif u.text in "-&" and seen_head:
+            pass
+        elif not u.is_word:
+            break
+        elif u.low in DETERMINERS:
+            if seen_head:
+                break
+        elif u.low == "of" or u.low == "for":
+            if not seen_head or i + 1 >= hi or not toks[i + 1].is_word:
+                break
+        elif not u.cap and (u.low in STOP_WORDS or is_adverb(u) or u.low in SUBJECT_PRONOUNS):
+            break
+        elif u.cap and (u.low in WEEKDAYS or u.low in STOP_WORDS - {"will", "may", "can"}):
+            break
+        else:
+            seen_head = True
+        i += 1
+    b = i - 1
+    while b >= r and (toks[b].low in ("of", "for") or toks[b].low in DETERMINERS or toks[b].text in "-&"):
+        b -= 1
+    if b < r or not seen_head:
+        return None, r
+    m = _mention(toks, text, r, b)
+    nxt = b + 1
+    # apposition ", president of NDN, a policy group" up to the sentence end or a comma
+    if nxt < hi and toks[nxt].text == "," and m.kind == "name":
+        j = nxt + 1
+        while j < hi and toks[j].text not in ",;:\"'()" and toks[j].low not in ("who", "which", "that"):
+            j += 1
+        if j > nxt + 1 and (j >= hi or toks[j].text in ".,;") and toks[nxt + 1].low not in CONJUNCTIONS:
+            appos_end = j
+            # a second apposition piece ", a policy group" before the sentence end
+            if j < hi and toks[j].text == ",":
+                k = j + 1
+                while k < hi and toks[k].text not in ",;:\"'()":
+                    k += 1
+                if k >= hi or (toks[k].text in "." and k == hi - 1):
+                    appos_end = k
+            piece = text[toks[nxt + 1].start : toks[appos_end - 1].end]
+            if toks[nxt + 1].low in DETERMINERS or not toks[nxt + 1].cap or toks[nxt + 1].low in titles():
+                m.title = "; ".join(x for x in (m.title, piece) if x)
+                nxt = appos_end
+    return m, nxt
+
+
+# --- resolution -----------------------------------------------------------------------------
+_CAP_RUN_RE = re.compile(
+    r"(?<![\w.'-])(?:[A-Z][\w'-]*\.?|(?:de|van|von|bin|al|la|le|du|da|di|del|ibn)(?= [A-Z]))"
+    r"(?:[ ](?:[A-Z][\w'-]*\.?|(?:de|van|von|bin|al|la|le|du|da|di|del|ibn)(?= [A-Z])))*"
+)
+
+
+@dataclass
+class NameIndex:
+    """Capitalised names of one article: full person names by their last word."""
+
+    by_last: dict[str, str]
+    positions: list[tuple[int, str]]  # (offset, full person name) of each 2+ word name
+
+    @classmethod
+    def build(cls, norm: str) -> NameIndex:
+        by_last: dict[str, str] = {}
+        positions: list[tuple[int, str]] = []
+        tl = titles() | ABBREV_TITLES
+        for m in _CAP_RUN_RE.finditer(norm):
+            words = m.group(0).split(" ")
+            # drop leading function words capitalised at a sentence start, and titles
+            while words and (words[0].lower() in STOP_WORDS | DETERMINERS or words[0].lower().rstrip(".") in tl):
+                words = words[1:]
+            while words and words[-1].lower().rstrip(".") in tl:
+                words = words[:-1]
+            words = [w[:-2] if w.endswith("'s") else w for w in words]
+            if len(words) < 2 or any(w.lower().rstrip(".") in ORG_WORDS for w in words):
+                continue
+            if any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
+                continue
+            name = " ".join(words).rstrip(".")
+            last = words[-1].lower().rstrip(".")
+            old = by_last.get(last)
+            if old is None or len(name.split()) > len(old.split()):
+                by_last[last] = name
+            positions.append((m.start(), name))
+        return cls(by_last, positions)
+
+    def full_name(self, name: str) -> str:
+        """The fullest known form of ``name`` (titles dropped), or ``name`` itself."""
+        words = name.replace("\u2019", "'").split()
+        _, core = _strip_titles(words)
+        if not core:
+            return name
+        last = core[-1].lower().rstrip(".")
+        full = self.by_last.get(last)
+        if full and len(full.split()) >= len(core):
+            full_words = [w.lower() for w in full.split()]
+            if all(w.lower().rstrip(".") in full_words for w in core):
+                return full
+        if len(core) < len(words):
+            return " ".join(core)
+        return name
+
+    def is_person(self, name: str) -> bool:
+        words = name.split()
+        if any(w.lower().rstrip(".'s") in ORG_WORDS for w in words):
+            return False
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            return True
+        return bool(words) and words[-1].lower().rstrip(".") in self.by_last
+
+    def last_person_before(self, offset: int) -> str | None:
+        best = None
+        for pos, name in self.positions:
+            if pos >= offset:
+                break
+            best = name
+        return best

@@ -1,0 +1,806 @@
+"""Which words carry a story: term frequency, n-grams, TF-IDF and collocations.
+
+A *term* is a word token of the text layer (:func:`analysis.text.segment`: hyphenated names
+whole, dotted acronyms whole, the possessive ``’s`` a separate clitic) after a few normalisations
+a teacher would not want to fix by hand. With the defaults:
+
+- **case folded**: "Iran" and "iran" are one term, ``iran``;
+- **possessives folded**: "Iran’s" counts as ``iran`` (the clitic ``’s`` is not a term);
+- **hyphenated names whole**: "Takht-Ravanchi" is ``takht-ravanchi`` (typographic hyphens made
+  ASCII);
+- **numbers dropped** (``numbers="keep"`` keeps "2015", "3.5%", "$10" as terms);
+- **stopwords removed**: the project's list ``analysis/data/stopwords.txt`` (NLTK's 179 English
+  stopwords plus nine news function words: modal verbs, "also", honorifics; its header says why);
+- **a capitalised stopword stays a term, in capitals**: "US" (the country) is the term ``US``,
+  never the pronoun "us"; the same for "IT", "WHO" (two letters or more, all capitals).
+  Dotted acronyms lose their dots when in capitals, so "U.S." and "US" are one term ``US``.
+- **lemmas** on request (``lemmatize=True``, from the ``simplemma`` package): "negotiations" →
+  ``negotiation``, "was" → ``be`` (then removed as a stopword).
+
+Every function here takes *texts*: one string, an :class:`~analysis.loaders.Article`, a list of
+either, a pandas Series of strings or a corpus DataFrame (``id`` and ``text`` columns, as
+:func:`~analysis.loaders.load_corpus` returns).
+
+:func:`term_frequencies` and :func:`tfidf` count from one pass of the text layer's tokeniser over
+each text (cached for the last 4,096 texts, so counting and TF-IDF on one corpus tokenise it once);
+:func:`ngrams`, :func:`collocations` and :func:`term_table` use :func:`analysis.text.segment` because
+they need sentence boundaries and offsets. Keyness is in :mod:`analysis.keyness` and the
+concordance (KWIC) in :mod:`analysis.concordance`; both are re-exported here.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from . import text as _text
+from .errors import ParameterError, ResourceError, check_choice
+from .frames import OnError, build_frame, iter_id_text
+from .loaders import Article
+from .resources import stopwords as _project_stopwords
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "TERM_COLUMNS",
+    "TERM_TOKEN_COLUMNS",
+    "NGRAM_COLUMNS",
+    "TFIDF_COLUMNS",
+    "COLLOCATION_COLUMNS",
+    "TermOptions",
+    "term_options",
+    "normalise_term",
+    "term_table",
+    "term_sequences",
+    "term_frequencies",
+    "term_frame",
+    "ngrams",
+    "tfidf",
+    "collocations",
+    "keyness",
+    "kwic",
+    "kwic_frame",
+    "term_positions",
+    "clear_caches",
+]
+
+TERM_COLUMNS = ("term", "count", "rel_freq", "doc_freq")
+TERM_TOKEN_COLUMNS = ("token_id", "sent_id", "start", "end", "token", "term", "status")
+NGRAM_COLUMNS = ("ngram", "n", "count", "rel_freq", "doc_freq")
+TFIDF_COLUMNS = ("doc", "term", "tf", "idf", "tfidf")
+COLLOCATION_COLUMNS = (
+    "collocation", "w1", "w2", "count", "count_w1", "count_w2", "pmi", "llr", "t_score",
+)
+
+Numbers = Literal["drop", "keep"]
+TfidfVariant = Literal["sklearn", "classic"]
+Measure = Literal["pmi", "llr", "t"]
+TextsLike = str | Article | Iterable[str | Article] | pd.Series | pd.DataFrame
+StopwordsLike = bool | Collection[str]
+
+_CURRENCY = "$£€¥"
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# Punctuation that ends a run of words for n-grams, collocations and multiword KWIC: a gram does
+# not span "Tehran, Iran" or "(JCPOA) and". Quotation marks and apostrophes do not break a run
+# ('a “maximum pressure” campaign' gives "maximum pressure" and "pressure campaign").
+_BREAKS = frozenset(".,;:!?()[]{}—–-…/|")
+# The text layer's token pattern without its named groups: findall then returns plain strings,
+# which collections.Counter counts in C. Same pattern, so the same tokens as segment().
+# (Private name of analysis.text: see clear_caches() and the module docstring.)
+_FLAT_TOKEN_RE = re.compile(
+    re.sub(r"\(\?P<\w+>", "(?:", _text._TOKEN_RE.pattern), _text._TOKEN_RE.flags
+)
+
+
+# --------------------------------------------------------------------------- options
+
+
+@dataclass(frozen=True)
+class TermOptions:
+    """How tokens become terms (build it with :func:`term_options`).
+
+    Attributes:
+        lowercase: fold case (a capitalised stopword stays in capitals, see the module doc).
+        stop: lower-case words removed as stopwords (empty: none removed).
+        guard: lower-case words whose all-capitals form ("US") is a term of its own.
+        numbers: ``"drop"`` or ``"keep"`` number tokens.
+        lemmatize: replace each word by its lemma (``simplemma``).
+    """
+
+    lowercase: bool = True
+    stop: frozenset[str] = frozenset()
+    guard: frozenset[str] = frozenset()
+    numbers: str = "drop"
+    lemmatize: bool = False
+
+
+def term_options(
+    *,
+    lowercase: bool = True,
+    stopwords: StopwordsLike = True,
+    numbers: Numbers = "drop",
+    lemmatize: bool = False,
+    extra_stopwords: Iterable[str] = (),
+) -> TermOptions:
+    """Check the term options shared by every function of this module.
+
+    Args:
+        lowercase: fold case ("Iran" → ``iran``).
+        stopwords: ``True`` removes the project's list (:func:`analysis.resources.stopwords`),
+            ``False`` removes nothing, a collection of words removes those instead.
+        numbers: ``"drop"`` (default) or ``"keep"`` number tokens ("2015", "3.5%", "$10").
+        lemmatize: count lemmas (``simplemma``, English) instead of word forms.
+        extra_stopwords: words removed in addition (also when ``stopwords=False``).
+
+    Raises:
+        ParameterError: an option has a wrong value or type.
+
+    Examples:
+        >>> opts = term_options(stopwords=["iran"], extra_stopwords=["Said"])
+        >>> sorted(opts.stop)
+        ['iran', 'said']
+    """
+    check_choice("numbers", numbers, ("drop", "keep"))
+    if isinstance(stopwords, str):
+        raise ParameterError(
+            f"stopwords={stopwords!r}: pass True, False or a list of words, e.g. stopwords=['said']"
+        )
+    if isinstance(extra_stopwords, str):
+        raise ParameterError(
+            f"extra_stopwords={extra_stopwords!r}: pass a list of words, e.g. extra_stopwords=['said']"
+        )
+    extra = frozenset(str(w).lower() for w in extra_stopwords)
+    if stopwords is True:
+        stop = _project_stopwords() | extra
+    elif stopwords is False or stopwords is None:
+        stop = extra
+    else:
+        try:
+            stop = frozenset(str(w).lower() for w in stopwords) | extra
+        except TypeError as exc:
+            raise ParameterError(
+                f"stopwords must be True, False or a collection of words, not {type(stopwords).__name__}"
+            ) from exc
+    guard = stop if stop else _project_stopwords()
+    if lemmatize:
+        _lemmatizer()  # fail early with a clear message
+    return TermOptions(bool(lowercase), stop, guard | stop, numbers, bool(lemmatize))
+
+
+@functools.cache
+def _lemmatizer():
+    try:
+        import simplemma
+    except ModuleNotFoundError as exc:  # pragma: no cover - a dependency of the kit
+        raise ResourceError(
+            "lemmas come from the simplemma package, which is not installed; run `make setup`"
+        ) from exc
+    return simplemma
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lemma(word: str) -> str:
+    return _lemmatizer().lemmatize(word, lang="en")
+
+
+# One entry per distinct token string: (kind, term, is_stop). kind is word, number, clitic or
+# punct; term is None for punctuation, clitics and dropped numbers.
+_Info = tuple[str, "str | None", bool]
+
+
+def _analyse(surface: str, opts: TermOptions) -> _Info:
+    c0 = surface[0]
+    if c0.isdecimal() or c0 in _CURRENCY:
+        return ("number", surface.lower() if opts.numbers == "keep" else None, False)
+    if c0 == "'" or c0 == "\u2019" or surface in ("n't", "n\u2019t"):
+        return ("clitic", None, False)
+    if len(surface) == 1 and not surface.isalnum():
+        return ("punct", None, False)
+    word = surface.translate(_HYPHENS).replace("\u2019", "'")
+    if "." in word:  # dotted acronym: U.S. -> US (lower-case ones such as e.g. keep their dots)
+        bare = word.replace(".", "")
+        if bare.isupper():
+            word = bare
+    low = word.lower()
+    if len(word) > 1 and word.isupper() and low in opts.guard:
+        return ("word", word, False)  # "US", the country: never the pronoun, never removed
+    is_stop = low in opts.stop
+    term = low if opts.lowercase else word
+    if opts.lemmatize:
+        term = _lemma(term)
+        is_stop = is_stop or term.lower() in opts.stop
+    return ("word", term, is_stop)
+
+
+class _Normaliser(dict):
+    """token string -> _Info, computed once per distinct string and options."""
+
+    def __init__(self, opts: TermOptions):
+        super().__init__()
+        self.opts = opts
+
+    def __missing__(self, surface: str) -> _Info:
+        info = _analyse(surface, self.opts)
+        self[surface] = info
+        return info
+
+
+@functools.lru_cache(maxsize=32)
+def _normaliser(opts: TermOptions) -> _Normaliser:
+    return _Normaliser(opts)
+
+
+def normalise_term(token: str, **options: Any) -> str | None:
+    """The term one token counts as, or ``None`` when it is not counted.
+
+    Args:
+        token: one token as the text layer gives it ("Iran", "Takht-Ravanchi", "U.S.", "2015").
+        **options: the options of :func:`term_options`.
+
+    Returns:
+        The term, or ``None`` for punctuation, clitics ("’s"), dropped numbers and stopwords.
+
+    Examples:
+        >>> [normalise_term(t) for t in ["Iran", "Takht‑Ravanchi", "US", "us", "U.S.", "2015", "’s"]]
+        ['iran', 'takht-ravanchi', 'US', None, 'US', None, None]
+        >>> normalise_term("negotiations", lemmatize=True)
+        'negotiation'
+    """
+    kind, term, is_stop = _analyse(_text.normalise_quotes(token), term_options(**options))
+    return None if is_stop else term
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _as_docs(texts: TextsLike, ids: Sequence[Any] | None = None) -> tuple[list[str], list[Any]]:
+    """Texts and their ids from any of the accepted inputs."""
+    if isinstance(texts, str):
+        docs, default_ids = [texts], [0]
+    elif isinstance(texts, (Article, pd.DataFrame)):
+        pairs = [(aid, text) for aid, text, _ in iter_id_text(texts)]
+        docs, default_ids = [t for _, t in pairs], [a for a, _ in pairs]
+    elif isinstance(texts, pd.Series):
+        docs, default_ids = list(texts), list(range(len(texts)))
+    elif isinstance(texts, bytes):
+        raise ParameterError("texts are bytes: decode them first, or load the file with load_article")
+    else:
+        try:
+            items = list(texts)
+        except TypeError as exc:
+            raise ParameterError(
+                f"texts must be a string, an Article, a list of them, a Series or a corpus DataFrame, "
+                f"not {type(texts).__name__}"
+            ) from exc
+        docs, default_ids = [], []
+        for i, item in enumerate(items):
+            if isinstance(item, Article):
+                docs.append(item.text)
+                default_ids.append(item.id)
+            else:
+                docs.append(item)
+                default_ids.append(i)
+    for i, doc in enumerate(docs):
+        if not isinstance(doc, str):
+            raise ParameterError(
+                f"text number {i} is a {type(doc).__name__}, not a str; pass article texts "
+                "(a missing text in a corpus frame is NaN: drop it with .dropna(subset=['text']))"
+            )
+    if ids is None:
+        return docs, default_ids
+    ids = list(ids)
+    if len(ids) != len(docs):
+        raise ParameterError(f"ids has {len(ids)} items for {len(docs)} texts; give one id per text")
+    return docs, ids
+
+
+# --------------------------------------------------------------------------- counting core
+
+
+@functools.lru_cache(maxsize=4096)
+def _surface_counts(text: str) -> Counter[str]:
+    """How often each token string (quotes made straight) occurs in ``text``. Do not mutate."""
+    return Counter(_FLAT_TOKEN_RE.findall(_text.normalise_quotes(text)))
+
+
+def _doc_counts(text: str, norm: _Normaliser) -> tuple[dict[str, int], int]:
+    """Term counts of one text (stopwords removed) and its number of running words.
+
+    Running words are word tokens, plus number tokens when numbers are kept; stopwords included.
+    """
+    counts: dict[str, int] = {}
+    get = counts.get
+    n_words = 0
+    for surface, c in _surface_counts(text).items():
+        kind, term, is_stop = norm[surface]
+        if term is None:
+            if kind == "word":  # pragma: no cover - words always have a term
+                n_words += c
+            continue
+        n_words += c
+        if not is_stop:
+            counts[term] = get(term, 0) + c
+    return counts, n_words
+
+
+def clear_caches() -> None:
+    """Forget the cached token counts of recent texts (for benchmarks with a cold cache).
+
+    Also clears :func:`analysis.text.segment`'s cache.
+    """
+    _surface_counts.cache_clear()
+    _normaliser.cache_clear()
+    _text.segment.cache_clear()
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def term_table(text: str, **options: Any) -> pd.DataFrame:
+    """Every token of ``text`` with the term it counts as and why it is (not) counted.
+
+    Use it to check what the kit counts, word by word.
+
+    Args:
+        text: one text.
+        **options: the options of :func:`term_options`.
+
+    Returns:
+        DataFrame with columns ``token_id`` (0-based), ``sent_id``, ``start``, ``end``
+        (``text[start:end] == token``), ``token``, ``term`` (the normalised form, also for
+        stopwords; missing (NaN) for punctuation, clitics and dropped numbers) and ``status``:
+        ``counted``, ``stopword``, ``number`` (dropped), ``clitic`` or ``punct``.
+
+    Examples:
+        >>> term_table("Iran’s US deal")[["token", "term", "status"]].values.tolist()
+        [['Iran', 'iran', 'counted'], ['’s', nan, 'clitic'], ['US', 'US', 'counted'], ['deal', 'deal', 'counted']]
+    """
+    if not isinstance(text, str):
+        raise ParameterError(f"expected one text as a str, got {type(text).__name__}")
+    norm = _normaliser(term_options(**options))
+    seg = _text.segment(text)
+    rows = []
+    for i, ((s, e, _k), sid) in enumerate(zip(seg.tokens, seg.token_sentence)):
+        kind, term, is_stop = norm[seg.norm[s:e]]
+        if kind == "number" and term is None:
+            status = "number"
+        elif kind in ("clitic", "punct"):
+            status = kind
+        else:
+            status = "stopword" if is_stop else "counted"
+        rows.append((i, sid, s, e, text[s:e], term, status))
+    df = pd.DataFrame(rows, columns=list(TERM_TOKEN_COLUMNS))
+    return df.astype({"token_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _runs(text: str, norm: _Normaliser) -> Iterator[list[tuple[str, bool, int, int]]]:
+    """Runs of consecutive words, as ``(term, is_stop, start, end)``, that a gram may span.
+
+    A run ends at a sentence boundary, at punctuation in ``_BREAKS``, at a dropped number and at
+    the negation clitic "n't"; quotation marks and "’s" do not end it.
+    """
+    seg = _text.segment(text)
+    nt = seg.norm
+    run: list[tuple[str, bool, int, int]] = []
+    last_sent = None
+    for (s, e, kind), sid in zip(seg.tokens, seg.token_sentence):
+        if sid != last_sent:
+            if run:
+                yield run
+            run, last_sent = [], sid
+        surface = nt[s:e]
+        if kind == "punct":
+            if surface in _BREAKS and run:
+                yield run
+                run = []
+            continue
+        k, term, is_stop = norm[surface]
+        if term is None:
+            if (k == "number" or surface[0] in "nN") and run:
+                yield run
+                run = []
+            continue
+        run.append((term, is_stop, s, e))
+    if run:
+        yield run
+
+
+def term_sequences(text: str, **options: Any) -> list[list[str]]:
+    """The terms of ``text`` in order, stopwords included, in runs that n-grams may span.
+
+    A run ends at a sentence boundary, at , ; : ( ) and other clause punctuation, at a dropped
+    number and at "n't". This is the input of :func:`ngrams` and :func:`collocations`.
+
+    Examples:
+        >>> term_sequences("Tehran, Iran’s capital, is open. Trump’s “maximum pressure” failed.")
+        [['tehran'], ['iran', 'capital'], ['is', 'open'], ['trump', 'maximum', 'pressure', 'failed']]
+    """
+    if not isinstance(text, str):
+        raise ParameterError(f"expected one text as a str, got {type(text).__name__}")
+    norm = _normaliser(term_options(**options))
+    return [[t for t, _, _, _ in run] for run in _runs(text, norm)]
+
+
+# --------------------------------------------------------------------------- frequencies
+
+
+def term_frequencies(
+    texts: TextsLike,
+    *,
+    lowercase: bool = True,
+    stopwords: StopwordsLike = True,
+    numbers: Numbers = "drop",
+    lemmatize: bool = False,
+    min_count: int = 1,
+    extra_stopwords: Iterable[str] = (),
+) -> pd.DataFrame:
+    """How often each term occurs in ``texts`` (all texts pooled).
+
+    Args:
+        texts: one text, an Article, a list of either, a Series or a corpus DataFrame.
+        lowercase, stopwords, numbers, lemmatize, extra_stopwords: see :func:`term_options`.
+        min_count: keep terms occurring at least this often.
+
+    Returns:
+        DataFrame with columns ``term``, ``count`` (occurrences), ``rel_freq`` (count divided by
+        the number of running words of all texts, stopwords included, so it does not change when
+        you switch stopwords off; 0-1) and ``doc_freq`` (number of texts containing the term),
+        sorted by count (descending) then term. ``attrs["n_words"]`` holds the number of
+        running words and ``attrs["n_docs"]`` the number of texts. No text or no term gives an
+        empty frame with these columns.
+
+    Examples:
+        >>> term_frequencies(["Iran’s talks.", "Talks with Iran and the US"])
+              term  count  rel_freq  doc_freq
+        0     iran      2  0.250000         2
+        1    talks      2  0.250000         2
+        2       US      1  0.125000         1
+    """
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ParameterError(f"min_count={min_count!r}: give a whole number of 1 or more")
+    docs, _ = _as_docs(texts)
+    norm = _normaliser(term_options(
+        lowercase=lowercase, stopwords=stopwords, numbers=numbers, lemmatize=lemmatize,
+        extra_stopwords=extra_stopwords,
+    ))
+    total: Counter[str] = Counter()
+    doc_freq: Counter[str] = Counter()
+    n_words = 0
+    for text in docs:
+        counts, n = _doc_counts(text, norm)
+        total.update(counts)
+        doc_freq.update(counts.keys())
+        n_words += n
+    items = sorted((kv for kv in total.items() if kv[1] >= min_count), key=lambda kv: (-kv[1], kv[0]))
+    if not items:
+        out = _empty(TERM_COLUMNS)
+    else:
+        terms = [t for t, _ in items]
+        counts_arr = np.fromiter((c for _, c in items), dtype="int64", count=len(items))
+        out = pd.DataFrame({
+            "term": terms,
+            "count": counts_arr,
+            "rel_freq": counts_arr / n_words,
+            "doc_freq": np.fromiter((doc_freq[t] for t in terms), dtype="int64", count=len(terms)),
+        })
+    out.attrs["n_words"] = n_words
+    out.attrs["n_docs"] = len(docs)
+    return out
+
+
+def term_frame(articles: Any, *, on_error: OnError = "raise", **options: Any) -> pd.DataFrame:
+    """Term frequencies per article, one long frame.
+
+    Args:
+        articles: an Article, a list of Articles or a corpus DataFrame (``id``, ``text``).
+        on_error: ``"raise"`` or ``"skip"`` (skipped articles are logged and listed in
+            ``attrs["skipped"]``).
+        **options: the options of :func:`term_frequencies`.
+
+    Returns:
+        DataFrame with ``article_id`` first, then the columns of :func:`term_frequencies`
+        (``rel_freq`` is per running word of that article; ``doc_freq`` is 1), rows by article
+        then by count.
+    """
+    return build_frame(
+        articles, lambda text, **kw: term_frequencies([text], **kw), TERM_COLUMNS,
+        on_error=on_error, **options,
+    )
+
+
+def ngrams(
+    texts: TextsLike,
+    n: int = 2,
+    *,
+    lowercase: bool = True,
+    stopwords: StopwordsLike = True,
+    numbers: Numbers = "drop",
+    lemmatize: bool = False,
+    min_count: int = 1,
+    extra_stopwords: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Sequences of ``n`` consecutive terms (bigrams, trigrams) and how often they occur.
+
+    A gram never crosses a sentence boundary or clause punctuation (, ; : ( ) …), nor a dropped
+    number (see :func:`term_sequences`). With stopwords on (the default), a gram may not start or
+    end with a stopword but may hold one inside: "axis of resistance" and "plan of action" are
+    kept, "of the" and "the nuclear" are not (the filter of Manning & Schütze 1999, ch. 5, as in
+    textacy's ``filter_stops``). ``stopwords=False`` keeps every gram.
+
+    Args:
+        texts: one text, an Article, a list of either, a Series or a corpus DataFrame.
+        n: gram length, 1 or more.
+        min_count: keep grams occurring at least this often.
+        lowercase, stopwords, numbers, lemmatize, extra_stopwords: see :func:`term_options`.
+
+    Returns:
+        DataFrame with columns ``ngram`` (terms joined by a space), ``n``, ``count``,
+        ``rel_freq`` (count per running word of the texts, as in :func:`term_frequencies`) and
+        ``doc_freq``, sorted by count (descending) then ngram.
+
+    Examples:
+        >>> ngrams("A “maximum pressure” campaign met maximum pressure.")[["ngram", "count"]]
+                      ngram  count
+        0  maximum pressure      2
+        1   campaign met         1
+        2       met maximum      1
+        3 pressure campaign      1
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ParameterError(f"n={n!r}: give the gram length as a whole number (2 for bigrams)")
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ParameterError(f"min_count={min_count!r}: give a whole number of 1 or more")
+    docs, _ = _as_docs(texts)
+    opts = term_options(lowercase=lowercase, stopwords=stopwords, numbers=numbers,
+                        lemmatize=lemmatize, extra_stopwords=extra_stopwords)
+    norm = _normaliser(opts)
+    total: Counter[str] = Counter()
+    doc_freq: Counter[str] = Counter()
+    n_words = 0
+    for text in docs:
+        n_words += _doc_counts(text, norm)[1]
+        seen: Counter[str] = Counter()
+        for run in _runs(text, norm):
+            for i in range(len(run) - n + 1):
+                gram = run[i : i + n]
+                if gram[0][1] or gram[-1][1]:
+                    continue
+                seen[" ".join(t for t, _, _, _ in gram)] += 1
+        total.update(seen)
+        doc_freq.update(seen.keys())
+    items = sorted((kv for kv in total.items() if kv[1] >= min_count), key=lambda kv: (-kv[1], kv[0]))
+    if not items:
+        out = _empty(NGRAM_COLUMNS)
+    else:
+        counts = np.array([c for _, c in items], dtype="int64")
+        out = pd.DataFrame({
+            "ngram": [g for g, _ in items],
+            "n": np.full(len(items), n, dtype="int64"),
+            "count": counts,
+            "rel_freq": counts / n_words,
+            "doc_freq": np.array([doc_freq[g] for g, _ in items], dtype="int64"),
+        })
+    out.attrs["n_words"] = n_words
+    out.attrs["n_docs"] = len(docs)
+    return out
+
+
+# --------------------------------------------------------------------------- TF-IDF
+
+
+def tfidf(
+    texts: TextsLike,
+    ids: Sequence[Any] | None = None,
+    *,
+    variant: TfidfVariant = "sklearn",
+    lowercase: bool = True,
+    stopwords: StopwordsLike = True,
+    numbers: Numbers = "drop",
+    lemmatize: bool = False,
+    extra_stopwords: Iterable[str] = (),
+) -> pd.DataFrame:
+    """TF-IDF weight of every term in every text: high = frequent here, rare in the others.
+
+    Two variants, with :math:`N` texts, :math:`df(t)` the number of texts containing term
+    :math:`t` and :math:`c(t, d)` its count in text :math:`d`:
+
+    - ``"sklearn"`` (default): scikit-learn's ``TfidfVectorizer`` defaults
+      (``smooth_idf=True, sublinear_tf=False, norm="l2"``): ``tf`` = :math:`c(t,d)`,
+      ``idf`` = :math:`\\ln\\frac{1+N}{1+df(t)} + 1`, and ``tfidf`` = ``tf * idf`` divided by the
+      Euclidean length of the text's vector, so each text's weights have squares summing to 1.
+      Equal to scikit-learn's values on the same terms.
+    - ``"classic"``: ``tf`` = :math:`c(t,d) / n_d` (share of the text's running words),
+      ``idf`` = :math:`\\ln\\frac{N}{df(t)}` (Spärck Jones 1972), ``tfidf`` = ``tf * idf``, not
+      normalised; a term found in every text weighs 0.
+
+    TF-IDF depends on the corpus: the same article gets other weights among other articles, and
+    with one text every idf is equal, so the weights only follow the counts.
+
+    Args:
+        texts: the corpus: a list of texts or Articles, a Series or a corpus DataFrame.
+        ids: one label per text for the ``doc`` column (default: the Articles' or corpus
+            frame's ids, else 0, 1, 2, ...).
+        variant: ``"sklearn"`` or ``"classic"``.
+        lowercase, stopwords, numbers, lemmatize, extra_stopwords: see :func:`term_options`.
+
+    Returns:
+        Long DataFrame with columns ``doc``, ``term``, ``tf``, ``idf``, ``tfidf``, one row per
+        term present in a text, sorted by text (input order), then ``tfidf`` descending, then
+        term; ``df.groupby("doc").head(10)`` gives each text's ten most distinctive terms.
+
+    Examples:
+        >>> df = tfidf(["Iran talks", "Iran sanctions"], ids=["a", "b"], variant="classic")
+        >>> df.round(3).values.tolist()
+        [['a', 'talks', 0.5, 0.693, 0.347], ['a', 'iran', 0.5, 0.0, 0.0], ['b', 'sanctions', 0.5, 0.693, 0.347], ['b', 'iran', 0.5, 0.0, 0.0]]
+    """
+    check_choice("variant", variant, ("sklearn", "classic"))
+    docs, labels = _as_docs(texts, ids)
+    norm = _normaliser(term_options(lowercase=lowercase, stopwords=stopwords, numbers=numbers,
+                                    lemmatize=lemmatize, extra_stopwords=extra_stopwords))
+    vocab: dict[str, int] = {}
+    doc_idx: list[int] = []
+    term_idx: list[int] = []
+    counts: list[int] = []
+    lengths = np.zeros(len(docs), dtype="float64")
+    for d, text in enumerate(docs):
+        doc_counts, n_words = _doc_counts(text, norm)
+        lengths[d] = n_words
+        setdefault = vocab.setdefault
+        term_idx.extend(setdefault(t, len(vocab)) for t in doc_counts)
+        counts.extend(doc_counts.values())
+        doc_idx.extend([d] * len(doc_counts))
+    if not counts:
+        return _empty(TFIDF_COLUMNS)
+    d_arr = np.asarray(doc_idx, dtype="int64")
+    t_arr = np.asarray(term_idx, dtype="int64")
+    c_arr = np.asarray(counts, dtype="float64")
+    n_docs = len(docs)
+    df_t = np.bincount(t_arr, minlength=len(vocab)).astype("float64")
+    if variant == "sklearn":
+        idf_t = np.log((1.0 + n_docs) / (1.0 + df_t)) + 1.0
+        tf = c_arr
+        weight = tf * idf_t[t_arr]
+        norms = np.sqrt(np.bincount(d_arr, weights=weight * weight, minlength=n_docs))
+        weight = weight / norms[d_arr]
+    else:
+        idf_t = np.log(n_docs / df_t)
+        tf = c_arr / lengths[d_arr]
+        weight = tf * idf_t[t_arr]
+    vocab_terms = np.array(list(vocab), dtype=object)
+    rank = np.empty(len(vocab), dtype="int64")
+    rank[np.argsort(vocab_terms, kind="stable")] = np.arange(len(vocab))
+    order = np.lexsort((rank[t_arr], -weight, d_arr))
+    label_arr = pd.Index(labels)[d_arr[order]]
+    return pd.DataFrame({
+        "doc": np.asarray(label_arr),
+        "term": vocab_terms[t_arr[order]],
+        "tf": tf[order],
+        "idf": idf_t[t_arr[order]],
+        "tfidf": weight[order],
+    })
+
+
+# --------------------------------------------------------------------------- collocations
+
+
+def collocations(
+    texts: TextsLike,
+    *,
+    measure: Measure = "pmi",
+    min_freq: int = 2,
+    window: int = 2,
+    lowercase: bool = True,
+    stopwords: StopwordsLike = True,
+    numbers: Numbers = "drop",
+    lemmatize: bool = False,
+    extra_stopwords: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Pairs of words that occur together more often than chance would have it.
+
+    Words are counted over all running words, stopwords included (so the expected counts are
+    right); pairs are the words ``w2`` up to ``window - 1`` words after ``w1`` within a run of
+    :func:`term_sequences` (never across a sentence or clause punctuation). With stopwords on,
+    pairs containing a stopword are then left out. For each pair, with :math:`N` running words,
+    :math:`O` the pair count and :math:`c_1, c_2` the counts of the two words:
+
+    - ``pmi``: pointwise mutual information, :math:`\\log_2 \\frac{O\\,N}{c_1 c_2}` (Church &
+      Hanks 1990). Bits; 0 = as often as chance; favours rare pairs, hence ``min_freq``.
+    - ``llr``: log-likelihood ratio :math:`G^2 = 2 \\sum O_{ij} \\ln(O_{ij}/E_{ij})` over the 2x2
+      table of the pair (Dunning 1993). Above 3.84 the association is significant at p < 0.05,
+      above 10.83 at p < 0.001.
+    - ``t_score``: :math:`(O - c_1 c_2 / N) / \\sqrt{O}` (Church et al. 1991); favours frequent
+      pairs; above about 2 is taken as a real collocation.
+
+    The values are those of NLTK's ``BigramAssocMeasures`` (``pmi``, ``likelihood_ratio``,
+    ``student_t``) on a ``BigramCollocationFinder`` built with the same runs and window; as in
+    NLTK, with ``window > 2`` the word counts are not scaled by the window.
+
+    Args:
+        texts: one text, an Article, a list of either, a Series or a corpus DataFrame.
+        measure: the column to sort by: ``"pmi"``, ``"llr"`` or ``"t"`` (``t_score``).
+        min_freq: keep pairs seen at least this often (2 by default: PMI of a pair seen once
+            is noise).
+        window: 2 = adjacent words only; 3 = also one word in between; ...
+        lowercase, stopwords, numbers, lemmatize, extra_stopwords: see :func:`term_options`.
+
+    Returns:
+        DataFrame with columns ``collocation`` ("w1 w2"), ``w1``, ``w2``, ``count`` (pair count),
+        ``count_w1``, ``count_w2`` (word counts), ``pmi``, ``llr``, ``t_score``, sorted by the
+        chosen measure (descending), then count, then collocation. ``attrs["n_words"]`` is N.
+
+    Examples:
+        >>> text = "Maximum pressure failed. Maximum pressure returns. Pressure grows."
+        >>> collocations(text)[["collocation", "count", "pmi"]].round(3).values.tolist()
+        [['maximum pressure', 2, 1.415]]
+    """
+    check_choice("measure", measure, ("pmi", "llr", "t"))
+    if not isinstance(window, int) or window < 2:
+        raise ParameterError(f"window={window!r}: give a whole number of 2 or more (2 = adjacent words)")
+    if not isinstance(min_freq, int) or min_freq < 1:
+        raise ParameterError(f"min_freq={min_freq!r}: give a whole number of 1 or more")
+    docs, _ = _as_docs(texts)
+    norm = _normaliser(term_options(lowercase=lowercase, stopwords=stopwords, numbers=numbers,
+                                    lemmatize=lemmatize, extra_stopwords=extra_stopwords))
+    word_fd: Counter[str] = Counter()
+    pair_fd: Counter[tuple[str, str]] = Counter()
+    stop_of: dict[str, bool] = {}
+    for text in docs:
+        for run in _runs(text, norm):
+            terms = [t for t, _, _, _ in run]
+            word_fd.update(terms)
+            for t, is_stop, _, _ in run:
+                stop_of.setdefault(t, is_stop)
+            for i, w1 in enumerate(terms):
+                for w2 in terms[i + 1 : i + window]:
+                    pair_fd[(w1, w2)] += 1
+    n_all = sum(word_fd.values())
+    rows = []
+    for (w1, w2), o in pair_fd.items():
+        if o < min_freq or stop_of[w1] or stop_of[w2]:
+            continue
+        c1, c2 = word_fd[w1], word_fd[w2]
+        rows.append((f"{w1} {w2}", w1, w2, o, c1, c2, *_association(o, c1, c2, n_all)))
+    if not rows:
+        out = _empty(COLLOCATION_COLUMNS)
+    else:
+        out = pd.DataFrame(rows, columns=list(COLLOCATION_COLUMNS))
+        key = {"pmi": "pmi", "llr": "llr", "t": "t_score"}[measure]
+        out = out.sort_values([key, "count", "collocation"], ascending=[False, False, True],
+                              kind="stable", ignore_index=True)
+    out.attrs["n_words"] = n_all
+    return out
+
+
+def _xlnx(o: float, e: float) -> float:
+    return o * math.log(o / e) if o > 0 else 0.0
+
+
+def _association(o: int, c1: int, c2: int, n: int) -> tuple[float, float, float]:
+    """(PMI, G2, t-score) of a pair seen ``o`` times, words seen c1 and c2 times, N words."""
+    pmi = math.log2(o * n / (c1 * c2))
+    n_io, n_oi = c1 - o, c2 - o
+    n_oo = n - o - n_io - n_oi
+    cells = (o, n_oi, n_io, n_oo)
+    rows_ = (o + n_io, n_oi + n_oo)  # w1 present / absent in first position
+    cols_ = (o + n_oi, n_io + n_oo)  # w2 present / absent in second position
+    expected = (rows_[0] * cols_[0] / n, rows_[1] * cols_[0] / n,
+                rows_[0] * cols_[1] / n, rows_[1] * cols_[1] / n)
+    g2 = 2.0 * sum(_xlnx(obs, exp) for obs, exp in zip(cells, expected) if exp > 0)
+    t = (o - c1 * c2 / n) / math.sqrt(o)
+    return pmi, g2, t
+
+
+# Keyness and the concordance live in their own modules; re-exported here (DESIGN.md names
+# them as analysis.terms functions).
+from .concordance import kwic, kwic_frame, term_positions  # noqa: E402
+from .keyness import keyness  # noqa: E402

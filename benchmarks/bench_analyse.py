@@ -1,0 +1,314 @@
+"""Benchmark: the kit's ``analyse`` pipeline against a naive NLTK notebook, speed and memory.
+
+One run measures, each configuration in its own child process (so that peak memory is its own):
+
+1. ``naive``: what a notebook author writes with NLTK alone: ``PunktSentenceTokenizer`` with a
+   few abbreviations, ``NLTKWordTokenizer``, NLTK's VADER per sentence, ``FreqDist`` per
+   article, a Flesch reading ease per article with a naive syllable counter; rows collected in
+   lists and turned into DataFrames at the end. It computes less than the kit (no quotes, no
+   speakers, no lemmas, no offsets) and writes nothing.
+2. ``kit-1``: ``analysis.pipeline.analyse_corpus`` on one process: read the corpus, statistics,
+   sentences with sentiment, quotes, speakers, terms, Parquet tables written to a temp folder.
+3. ``kit-2``: the same with two worker processes.
+4. ``kit-1-x10``: ``kit-1`` on the corpus repeated 10 times (ids made unique), for memory.
+
+Printed: articles/s, tokens/s (tokens = whitespace-separated words of the article bodies, the same
+count for every configuration), peak resident memory (``ru_maxrss`` of the child, and of its
+largest worker), and the ratios the issue asks for: kit-1 / naive articles/s (target >= 2),
+kit-2 / kit-1 (target >= 1.8), peak memory x10 / x1 (target <= 1.2).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_analyse.py                 # full corpus, all configurations
+    .venv/bin/python benchmarks/bench_analyse.py --limit 200     # quick check on 200 articles
+    .venv/bin/python benchmarks/bench_analyse.py --only naive kit-1 --limit 300
+    .venv/bin/python benchmarks/bench_analyse.py --profile 300   # cProfile of kit-1, top functions
+
+The corpus is ``analysis.paths.SHARED_DATA_DIR / "corpus"`` (its ``corpus.jsonl``) unless a path
+is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+CONFIGS = ("naive", "kit-1", "kit-2", "kit-1-x10")
+
+
+# --------------------------------------------------------------------------- input
+
+
+def corpus_file(path: str | None) -> Path:
+    from analysis.paths import SHARED_DATA_DIR
+
+    p = Path(path) if path else SHARED_DATA_DIR / "corpus"
+    if p.is_dir():
+        p = p / "corpus.jsonl"
+    if not p.is_file():
+        sys.exit(f"no corpus at {p}: give a corpus.jsonl (or its folder)")
+    return p
+
+
+def iter_records(path: Path, limit: int | None) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if limit is not None and n >= limit:
+                return
+            if line.strip():
+                yield json.loads(line)
+
+
+def write_scaled(src: Path, dest: Path, limit: int | None, scale: int) -> int:
+    """The first ``limit`` records of ``src`` repeated ``scale`` times, ids made unique."""
+    n = 0
+    with dest.open("w", encoding="utf-8") as out:
+        for k in range(scale):
+            for rec in iter_records(src, limit):
+                rec = dict(rec, id=f"{rec['id']}~{k}" if k else rec["id"])
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def count_tokens(path: Path, limit: int | None) -> tuple[int, int]:
+    articles = tokens = 0
+    for rec in iter_records(path, limit):
+        articles += 1
+        tokens += len(rec["text"].split())
+    return articles, tokens
+
+
+def kit_articles(path: Path, limit: int | None):
+    """The corpus through the kit's loader when it is there, else plain JSONL records."""
+    try:
+        from analysis.loaders import iter_articles
+    except ImportError:
+        iter_articles = None
+    if iter_articles is not None:
+        return str(path)
+    from analysis.loaders import Article
+
+    def gen():
+        for n, rec in enumerate(iter_records(path, limit)):
+            text = rec.pop("text")
+            yield Article(
+                id=rec.pop("id"), title=rec.pop("title", ""), author=rec.pop("author", "") or "",
+                text=text, paragraphs=tuple(text.split("\n")), source=f"{path}:{n + 1}", meta=rec,
+            )
+
+    return gen()
+
+
+# --------------------------------------------------------------------------- naive baseline
+
+
+def naive_run(path: Path, limit: int | None) -> int:
+    import nltk
+    import pandas as pd
+    from nltk import FreqDist
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+    from nltk.tokenize import NLTKWordTokenizer, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktParameters
+
+    from analysis.resources import vader_lexicon_path
+
+    lex = vader_lexicon_path()
+    nltk.data.path.append(str(lex.parent))
+    sia = SentimentIntensityAnalyzer(lexicon_file=lex.as_uri())
+    params = PunktParameters()
+    params.abbrev_types = {"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "gov", "st", "u.s", "u.k", "jan",
+                           "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "vs"}
+    sent_tok = PunktSentenceTokenizer(params)
+    word_tok = NLTKWordTokenizer()
+
+    def syllables(word: str) -> int:
+        groups = re.findall(r"[aeiouy]+", word.lower())
+        n = len(groups) - (1 if word.lower().endswith("e") and len(groups) > 1 else 0)
+        return max(n, 1)
+
+    sentence_rows, article_rows, term_rows = [], [], []
+    n = 0
+    for rec in iter_records(path, limit):
+        n += 1
+        text = rec["text"]
+        sents = sent_tok.tokenize(text)
+        words = []
+        for i, sent in enumerate(sents):
+            scores = sia.polarity_scores(sent)
+            sentence_rows.append({"article_id": rec["id"], "sent_id": i, "text": sent, **scores})
+            words.extend(w for w in word_tok.tokenize(sent) if w.isalpha())
+        fd = FreqDist(w.lower() for w in words)
+        term_rows.extend({"article_id": rec["id"], "term": t, "count": c} for t, c in fd.items())
+        n_words = max(len(words), 1)
+        n_syll = sum(syllables(w) for w in words)
+        flesch = 206.835 - 1.015 * n_words / max(len(sents), 1) - 84.6 * n_syll / n_words
+        article_rows.append({"article_id": rec["id"], "n_sentences": len(sents), "n_words": len(words),
+                             "flesch_reading_ease": flesch})
+    tables = [pd.DataFrame(rows) for rows in (article_rows, sentence_rows, term_rows)]
+    assert n == 0 or all(len(t) for t in tables)
+    return n
+
+
+# --------------------------------------------------------------------------- child process
+
+
+def load_function(spec: str | None):
+    """``module:function`` -> the function (a custom per-article function to time)."""
+    if not spec:
+        return None
+    import importlib
+
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def child(config: str, path: Path, limit: int | None, analyse_spec: str | None = None) -> dict:
+    """Run one configuration here; return its figures."""
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if config == "naive":
+        t0 = time.perf_counter()
+        n = naive_run(path, limit)
+        seconds = time.perf_counter() - t0
+    else:
+        from analysis.pipeline import analyse_corpus
+
+        jobs = 2 if config == "kit-2" else 1
+        with tempfile.TemporaryDirectory(prefix="bench-analyse-") as tmp:
+            t0 = time.perf_counter()
+            summary = analyse_corpus(
+                kit_articles(path, limit), Path(tmp) / "out", jobs=jobs, fmt="parquet",
+                limit=limit, progress=False, analyse=load_function(analyse_spec),
+            )
+            seconds = time.perf_counter() - t0
+            n = summary.articles_analysed
+            errors = summary.errors
+    usage_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = {
+        "config": config,
+        "articles": n,
+        "seconds": seconds,
+        "peak_rss_mb": usage_self / 1024,
+        "peak_rss_worker_mb": usage_children / 1024,
+        "rss_at_start_mb": rss0 / 1024,
+    }
+    if config != "naive":
+        out["errors"] = errors
+    return out
+
+
+def run_child(config: str, path: Path, limit: int | None, analyse_spec: str | None) -> dict:
+    cmd = [sys.executable, str(HERE), "--child", config, "--path", str(path)]
+    if limit is not None:
+        cmd += ["--limit", str(limit)]
+    if analyse_spec:
+        cmd += ["--analyse", analyse_spec]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    if proc.returncode != 0:
+        sys.exit(f"{config} failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def profile(path: Path, limit: int) -> None:
+    import cProfile
+    import pstats
+
+    from analysis.pipeline import analyse_corpus
+
+    with tempfile.TemporaryDirectory(prefix="bench-analyse-") as tmp:
+        prof = cProfile.Profile()
+        prof.enable()
+        analyse_corpus(kit_articles(path, limit), Path(tmp) / "out", limit=limit, progress=False)
+        prof.disable()
+    stats = pstats.Stats(prof, stream=sys.stdout).sort_stats("cumulative")
+    stats.print_stats(45)
+    stats.sort_stats("tottime").print_stats(30)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("path", nargs="?", help="corpus.jsonl or its folder (default: the shared corpus)")
+    ap.add_argument("--path", dest="path_opt", help=argparse.SUPPRESS)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--scale", type=int, default=10, help="repeat the corpus this many times for memory")
+    ap.add_argument("--only", nargs="+", choices=CONFIGS, default=list(CONFIGS), help="configurations to run")
+    ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    ap.add_argument("--profile", type=int, metavar="N", help="profile kit-1 on N articles and exit")
+    ap.add_argument(
+        "--analyse", metavar="MODULE:FUNCTION",
+        help="time this per-article function instead of the kit's analyses (see analyse_corpus)",
+    )
+    ap.add_argument("--child", choices=CONFIGS, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    path = corpus_file(args.path_opt or args.path)
+
+    if args.child:
+        print(json.dumps(child(args.child, path, args.limit, args.analyse)))
+        return 0
+    if args.profile:
+        profile(path, args.profile)
+        return 0
+
+    n_articles, n_tokens = count_tokens(path, args.limit)
+    print(f"corpus: {path} ({n_articles} articles, {n_tokens} tokens = whitespace words of the bodies)")
+    if args.analyse:
+        print(f"per-article function: {args.analyse}")
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
+        for config in args.only:
+            src, lim, toks = path, args.limit, n_tokens
+            if config == "kit-1-x10":
+                src = Path(tmp) / "scaled.jsonl"
+                write_scaled(path, src, args.limit, args.scale)
+                lim, toks = None, n_tokens * args.scale
+            r = run_child(config, src, lim, args.analyse)
+            r["tokens"] = toks
+            r["articles_per_s"] = r["articles"] / r["seconds"]
+            r["tokens_per_s"] = toks / r["seconds"]
+            results[config] = r
+            label = config.replace("x10", f"x{args.scale}")
+            print(
+                f"{label:<10} {r['articles']:>7} articles {r['seconds']:8.1f} s "
+                f"{r['articles_per_s']:8.1f} articles/s {r['tokens_per_s']:10.0f} tokens/s "
+                f"peak RSS {r['peak_rss_mb']:7.1f} MB (largest worker {r['peak_rss_worker_mb']:.1f} MB)"
+                + (f", {r['errors']} errors" if r.get("errors") else ""),
+                flush=True,
+            )
+    ratios = {}
+    if "naive" in results and "kit-1" in results:
+        ratios["kit1_vs_naive_articles_per_s"] = results["kit-1"]["articles_per_s"] / results["naive"]["articles_per_s"]
+    if "kit-1" in results and "kit-2" in results:
+        ratios["kit2_vs_kit1_articles_per_s"] = results["kit-2"]["articles_per_s"] / results["kit-1"]["articles_per_s"]
+    if "kit-1" in results and "kit-1-x10" in results:
+        ratios[f"peak_rss_x{args.scale}_vs_x1"] = results["kit-1-x10"]["peak_rss_mb"] / results["kit-1"]["peak_rss_mb"]
+    targets = {"kit1_vs_naive_articles_per_s": (">=", 2.0), "kit2_vs_kit1_articles_per_s": (">=", 1.8),
+               f"peak_rss_x{args.scale}_vs_x1": ("<=", 1.2)}
+    for name, value in ratios.items():
+        op, target = targets[name]
+        ok = value >= target if op == ">=" else value <= target
+        print(f"{name:<30} {value:6.2f}  (target {op} {target}: {'met' if ok else 'NOT met'})")
+    if args.json:
+        args.json.write_text(json.dumps({"results": results, "ratios": ratios}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
