@@ -31,6 +31,7 @@ report: $(STAMP)
 
 ## test: set up, then run the whole test suite (notebooks included)
 test: $(STAMP)
+	@if [ "$${CI:-}" = true ] && ! command -v chromium >/dev/null 2>&1; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
 	$(PY) -m pytest -q
 
 ## lab: open the notebooks in JupyterLab

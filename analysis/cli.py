@@ -51,9 +51,32 @@ def _report(parser: argparse.ArgumentParser) -> Runner:
     return run
 
 
+def _analyse(parser: argparse.ArgumentParser) -> Runner:
+    from .pipeline import add_analyse_arguments, run_analyse
+
+    add_analyse_arguments(parser)
+    return run_analyse
+
+
+def _student_copy(parser: argparse.ArgumentParser) -> Runner:
+    parser.add_argument("out", help="folder to write the student copies to")
+    parser.add_argument("notebooks", nargs="*", help="notebooks to copy (default: the course notebooks)")
+
+    def run(args: argparse.Namespace) -> int:
+        from .teaching import student_copy
+
+        written = student_copy(args.out, args.notebooks or None)
+        print(f"wrote {len(written)} student notebooks to {args.out}")
+        return 0
+
+    return run
+
+
 #: name -> (one-line help, function adding the options and returning the runner)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], Runner]]] = {
     "report": ("run the notebooks on articles and write an offline HTML report site", _report),
+    "analyse": ("analyse a whole corpus into tables (Parquet or CSV)", _analyse),
+    "student-copy": ("write copies of the notebooks without their solution cells", _student_copy),
 }
 
 

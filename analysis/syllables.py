@@ -117,6 +117,7 @@ def number_syllables(token: str) -> int:
         if not part:
             continue
         integer, _, decimals = part.replace(",", "").partition(".")
+        decimals = decimals.replace(".", "")  # "4.7.1" (a version): read the digits
         if integer:
             total += _integer(integer)
         if decimals:
