@@ -45,6 +45,8 @@ def test_notebook_is_clean_and_parameterised(path: Path):
         assert m.group(4), f"{path.name}: parameter {m.group(1)} has no help comment"
         names.append(m.group(1))
     assert "article" in names
+    # papermill's own parser must see every parameter (it fails on, e.g., "=" in a help comment)
+    assert set(pm.inspect_notebook(str(path))) == set(names)
 
 
 @pytest.fixture(scope="module")
