@@ -413,21 +413,31 @@ def run_job(job: ReportJob) -> ReportResult:
         _mkdir(folder)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".tmp-{stem}-", suffix=".ipynb")
         os.close(fd)
-        try:
-            nb = pm.execute_notebook(
-                job.notebook,
-                tmp,
-                parameters=job.parameters,
-                cwd=str(folder),
-                progress_bar=False,
-                log_output=False,
-                request_save_on_cell_execute=False,
-                execution_timeout=job.timeout,
-                kernel_manager_class=WarmKernelManager,
-                shutdown_kernel="immediate",
-            )
-        except Exception as exc:  # noqa: BLE001 - any failure is this report's, not the batch's
-            status, error = "failed", _error_line(exc)
+        # A warm (forked) kernel first; if the kernel itself fails (not a cell: e.g. "Kernel died
+        # before replying" on a loaded machine), retry once with an ordinary kernel.
+        for manager in (WarmKernelManager, None):
+            extra = {"kernel_manager_class": manager} if manager is not None else {}
+            try:
+                nb = pm.execute_notebook(
+                    job.notebook,
+                    tmp,
+                    parameters=job.parameters,
+                    cwd=str(folder),
+                    progress_bar=False,
+                    log_output=False,
+                    request_save_on_cell_execute=False,
+                    execution_timeout=job.timeout,
+                    shutdown_kernel="immediate",
+                    **extra,
+                )
+                status, error = "ok", ""
+                break
+            except Exception as exc:  # noqa: BLE001 - any failure is this report's, not the batch's
+                status, error = "failed", _error_line(exc)
+                if isinstance(exc, pm.PapermillExecutionError) or manager is None:
+                    break
+                log.warning("kernel failed for %s (%s); retrying with an ordinary kernel", stem, error)
+        if status == "failed":
             try:
                 nb = nbformat.read(tmp, as_version=4)
             except Exception:  # noqa: BLE001 - papermill failed before writing anything
