@@ -10,7 +10,8 @@ a teacher would not want to fix by hand. With the defaults:
   ASCII);
 - **numbers dropped** (``numbers="keep"`` keeps "2015", "3.5%", "$10" as terms);
 - **stopwords removed**: the project's list ``analysis/data/stopwords.txt`` (NLTK's 179 English
-  stopwords plus nine news function words: modal verbs, "also", honorifics; its header says why);
+  stopwords plus ten news function words: the modals NLTK lacks, "us", "also", honorifics; its
+  header says why);
 - **a capitalised stopword stays a term, in capitals**: "US" (the country) is the term ``US``,
   never the pronoun "us"; the same for "IT", "WHO" (two letters or more, all capitals).
   Dotted acronyms lose their dots when in capitals, so "U.S." and "US" are one term ``US``.
@@ -21,11 +22,15 @@ Every function here takes *texts*: one string, an :class:`~analysis.loaders.Arti
 either, a pandas Series of strings or a corpus DataFrame (``id`` and ``text`` columns, as
 :func:`~analysis.loaders.load_corpus` returns).
 
-:func:`term_frequencies` and :func:`tfidf` count from one pass of the text layer's tokeniser over
-each text (cached for the last 4,096 texts, so counting and TF-IDF on one corpus tokenise it once);
-:func:`ngrams`, :func:`collocations` and :func:`term_table` use :func:`analysis.text.segment` because
-they need sentence boundaries and offsets. Keyness is in :mod:`analysis.keyness` and the
-concordance (KWIC) in :mod:`analysis.concordance`; both are re-exported here.
+:func:`term_frequencies` and :func:`tfidf` count from one pass of the text layer's token
+pattern over each text, without building offsets or sentences; the counts of the last four
+corpora are cached, so term frequencies and TF-IDF of one corpus tokenise it once (as
+scikit-learn's TfidfTransformer reuses CountVectorizer's counts). :func:`ngrams`,
+:func:`collocations`, :func:`term_table` and the concordance use :func:`analysis.text.segment`,
+because they need sentence boundaries and offsets; they are slower on large corpora.
+
+Keyness is in :mod:`analysis.keyness` and the concordance (KWIC) in :mod:`analysis.concordance`;
+both are re-exported here.
 """
 
 from __future__ import annotations
@@ -94,22 +99,25 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # ('a “maximum pressure” campaign' gives "maximum pressure" and "pressure campaign").
 _BREAKS = frozenset(".,;:!?()[]{}—–-…/|")
 # The text layer's token pattern (analysis.text._TOKEN_RE) for counting, made faster without
-# changing a single token: its named groups become non-capturing, so that findall returns plain
-# strings which collections.Counter counts in C; and two alternatives go first:
-#   1. a run of whitespace, returned as a string the counting ignores. No token of the pattern
-#      starts with whitespace, so skipping a whole run at once finds the same tokens;
+# changing a single token:
+#   1. its named groups become non-capturing and the whole is one group after ``\s*``: findall
+#      then returns the tokens as plain strings (collections.Counter counts them in C), and a
+#      run of whitespace is skipped in one step instead of trying every alternative at each
+#      space. No token starts with whitespace, so the same tokens are found;
 #   2. a run of ASCII letters followed by whitespace or , ; : ! ? ) " “ ” (or ".", for two
-#      letters or more), or the end: there, every alternative of the pattern that can match
-#      gives that same run as a word (no digit, no apostrophe or hyphen, not a dotted acronym).
-# Together they halve the time of the tokeniser on news text (tests/test_terms.py checks that
-# the tokens equal segment()'s; benchmarks/bench_terms.py measures it). Suggested for text.py.
-_FAST_PREFIX = (
-    r"(?:\s+)"
-    r"|(?:[A-Za-z]{2,}(?=[\s,.;:!?)\"\u201c\u201d]|\Z)|[A-Za-z](?=[\s,;:!?)\"\u201c\u201d]|\Z))"
-    r"|"
+#      letters or more), or by the end, is tried first: there every alternative of the pattern
+#      that can match gives that same run as a word (no digit, apostrophe or hyphen follows, and
+#      it is not a dotted acronym).
+# Together they make the tokeniser two to three times faster on news text.
+# tests/test_terms.py checks that the tokens equal segment()'s; benchmarks/bench_terms.py
+# measures it. The same change would speed up analysis.text.segment.
+_FAST_WORD = (
+    r"[A-Za-z]{2,}(?=[\s,.;:!?)\"\u201c\u201d]|\Z)|[A-Za-z](?=[\s,;:!?)\"\u201c\u201d]|\Z)"
 )
 _FLAT_TOKEN_RE = re.compile(
-    _FAST_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _text._TOKEN_RE.pattern), _text._TOKEN_RE.flags
+    # "\n)" closes the group after the pattern's last line, which is a comment in VERBOSE mode
+    r"\s*(" + _FAST_WORD + "|" + re.sub(r"\(\?P<\w+>", "(?:", _text._TOKEN_RE.pattern) + "\n)",
+    _text._TOKEN_RE.flags,
 )
 
 
@@ -204,35 +212,34 @@ def _lemma(word: str) -> str:
     return _lemmatizer().lemmatize(word, lang="en")
 
 
-# One entry per distinct token string: (kind, term, is_stop). kind is word, number, clitic,
-# punct or space; term is None for punctuation, clitics and dropped numbers.
+# One entry per distinct token string: (kind, term, is_stop). kind is word, number, clitic
+# or punct; term is None for punctuation, clitics and dropped numbers.
 _Info = tuple[str, "str | None", bool]
 
 
 def _analyse(surface: str, opts: TermOptions) -> _Info:
-    c0 = surface[0]
-    if c0.isspace():  # whitespace run of the counting pattern
-        return ("space", None, False)
-    if c0.isdecimal() or c0 in _CURRENCY:
-        return ("number", surface.lower() if opts.numbers == "keep" else None, False)
-    if c0 == "'" or c0 == "\u2019" or surface in ("n't", "n\u2019t"):
-        return ("clitic", None, False)
-    if len(surface) == 1 and not surface.isalnum():
-        return ("punct", None, False)
-    word = surface
-    if not word.isalnum():  # hyphens and apostrophes made ASCII
-        word = word.translate(_HYPHENS).replace("\u2019", "'")
-    if "." in word:  # dotted acronym: U.S. -> US (lower-case ones such as e.g. keep their dots)
-        bare = word.replace(".", "")
-        if bare.isupper():
-            word = bare
+    if surface.isalpha():  # most tokens: a plain word
+        word = surface
+    else:
+        c0 = surface[0]
+        if c0.isdecimal() or c0 in _CURRENCY:
+            return ("number", surface.lower() if opts.numbers == "keep" else None, False)
+        if c0 == "'" or c0 == "\u2019" or surface in ("n't", "n\u2019t"):
+            return ("clitic", None, False)
+        if len(surface) == 1 and not surface.isalnum():
+            return ("punct", None, False)
+        word = surface.translate(_HYPHENS).replace("\u2019", "'")  # hyphens, apostrophes ASCII
+        if "." in word:  # dotted acronym: U.S. -> US (lower-case ones such as e.g. keep their dots)
+            bare = word.replace(".", "")
+            if bare.isupper():
+                word = bare
     low = word.lower()
     if len(word) > 1 and word.isupper() and low in opts.guard:
         return ("word", word, False)  # "US", the country: never the pronoun, never removed
     is_stop = low in opts.stop
     term = low if opts.lowercase else word
-    if opts.lemmatize:
-        term = _lemma(term)
+    if opts.lemmatize:  # simplemma capitalises names ("iran" -> "Iran"): fold again
+        term = _lemma(term).lower() if opts.lowercase else _lemma(term)
         is_stop = is_stop or term.lower() in opts.stop
     return ("word", term, is_stop)
 
@@ -357,6 +364,13 @@ class _Counts:
     count: np.ndarray  # occurrences of the term in the text
     n_words: np.ndarray  # running words of each text (stopwords included)
 
+    @functools.cached_property
+    def rank(self) -> np.ndarray:
+        """Alphabetical rank of each term id (for sorting ties by term)."""
+        rank = np.empty(len(self.vocab), dtype="int64")
+        rank[np.argsort(self.vocab, kind="stable")] = np.arange(len(self.vocab))
+        return rank
+
 
 def _corpus_counts(docs: list[str], opts: TermOptions) -> _Counts:
     return _counts_cached(tuple(docs), opts)
@@ -408,12 +422,6 @@ def _counts_cached(docs: tuple[str, ...], opts: TermOptions) -> _Counts:
         count=count,
         n_words=n_words,
     )
-
-
-def _alphabetical_rank(vocab: np.ndarray) -> np.ndarray:
-    rank = np.empty(len(vocab), dtype="int64")
-    rank[np.argsort(vocab, kind="stable")] = np.arange(len(vocab))
-    return rank
 
 
 def clear_caches() -> None:
@@ -565,7 +573,7 @@ def term_frequencies(
     if len(idx) == 0:
         out = _empty(TERM_COLUMNS)
     else:
-        idx = idx[np.lexsort((_alphabetical_rank(counts.vocab)[idx], -total[idx]))]
+        idx = idx[np.lexsort((counts.rank[idx], -total[idx]))]
         out = pd.DataFrame({
             "term": counts.vocab[idx],
             "count": total[idx],
@@ -742,7 +750,7 @@ def tfidf(
         idf_t = np.log(n_docs / df_t)
         tf = c_arr / counts.n_words[d_arr]
         weight = tf * idf_t[t_arr]
-    order = np.lexsort((_alphabetical_rank(counts.vocab)[t_arr], -weight, d_arr))
+    order = np.lexsort((counts.rank[t_arr], -weight, d_arr))
     return pd.DataFrame({
         "doc": np.asarray(pd.Index(labels)[d_arr[order]]),
         "term": counts.vocab[t_arr[order]],
@@ -785,7 +793,9 @@ def collocations(
 
     The values are those of NLTK's ``BigramAssocMeasures`` (``pmi``, ``likelihood_ratio``,
     ``student_t``) on a ``BigramCollocationFinder`` built with the same runs and window; as in
-    NLTK, with ``window > 2`` the word counts are not scaled by the window.
+    NLTK, with ``window > 2`` the pair count :math:`O` in the formulas is the number of pairs
+    divided by ``window - 1`` (each word has ``window - 1`` partners), while the ``count``
+    column keeps the number of pairs.
 
     Args:
         texts: one text, an Article, a list of either, a Series or a corpus DataFrame.
@@ -831,7 +841,8 @@ def collocations(
         if o < min_freq or stop_of[w1] or stop_of[w2]:
             continue
         c1, c2 = word_fd[w1], word_fd[w2]
-        rows.append((f"{w1} {w2}", w1, w2, o, c1, c2, *_association(o, c1, c2, n_all)))
+        rows.append((f"{w1} {w2}", w1, w2, o, c1, c2,
+                     *_association(o / (window - 1), c1, c2, n_all)))
     if not rows:
         out = _empty(COLLOCATION_COLUMNS)
     else:
@@ -847,7 +858,7 @@ def _xlnx(o: float, e: float) -> float:
     return o * math.log(o / e) if o > 0 else 0.0
 
 
-def _association(o: int, c1: int, c2: int, n: int) -> tuple[float, float, float]:
+def _association(o: float, c1: int, c2: int, n: int) -> tuple[float, float, float]:
     """(PMI, G2, t-score) of a pair seen ``o`` times, words seen c1 and c2 times, N words."""
     pmi = math.log2(o * n / (c1 * c2))
     n_io, n_oi = c1 - o, c2 - o
