@@ -8,14 +8,13 @@ solution cell is replaced by an empty "your answer here" cell, and outputs are c
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import nbformat
 
 from .errors import ReportError
+from .html_export import atomic_write
 from .paths import NOTEBOOKS_DIR
 
 log = logging.getLogger(__name__)
@@ -84,14 +83,7 @@ def student_copy(
     for src in paths:
         nb = nbformat.read(src, as_version=4)
         dest = out / src.name
-        data = nbformat.writes(strip_solutions(nb))
-        try:
-            fd, tmp = tempfile.mkstemp(dir=out, prefix=".tmp-", suffix=".ipynb")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-            os.replace(tmp, dest)
-        except OSError as exc:
-            raise ReportError(f"cannot write {dest}: {exc.strerror}") from exc
+        atomic_write(dest, nbformat.writes(strip_solutions(nb)))
         log.info("wrote %s", dest)
         written.append(dest)
     return written
