@@ -32,8 +32,9 @@ class Cue:
         form: the words as written, lower case ("pointed out").
         lemma: the dictionary form ("point out").
         category: ``neutral`` or ``loaded``.
-        frame: the finer class (report, cognition, factive, assertive, distancing, conceding,
-            hedging, emotive, warning, rejecting, urging).
+        frame: the finer class (report, cognition, stance, factive, assertive, distancing,
+            conceding, hedging, emotive, warning, rejecting, urging; ``other`` for a verb outside
+            the lexicon that :mod:`analysis.quotes` accepts before a "that" clause).
         complement: ``any`` or ``clause`` (as a participle it needs "that", a quote or a colon).
         participle: the form is an -ing form or "according to" (it has no subject of its own).
     """

@@ -21,21 +21,30 @@ How the extractor works (no statistical model, no parser):
 3. **Speaker**: the noun phrase before the cue ("Iran's deputy foreign minister Majid
    Takht-Ravanchi said", "a senior official said", "He warned"), with an apposition
    ("Majid Takht-Ravanchi, Iran's deputy foreign minister, stated"); after it for inverted
-   cues (", said Simon Rosenberg, president of NDN") and for "according to X"; a participle
+   cues (", said Simon Rosenberg, president of NDN") and for "according to X"; when no noun
+   phrase is found before a reporting verb in the past tense, the whole subject phrase from the
+   clause start ("Shane Shook, a security expert who has helped ..., said"); a participle
    (", noting that ...") or a coordinated verb ("... but warned that ...") keeps the speaker of
-   the verb before it (see :mod:`analysis.speakers`).
-4. **Content**: after the cue (skipping "that", an addressee after "told", and time or place
-   phrases such as "on Sunday", "in a statement") up to the next cue of the sentence or its
+   the verb before it (see :mod:`analysis.speakers`). Besides the lexicon: a past-tense verb
+   before a "that" clause ("Garin posited that ..."; ``cue_frame`` "other"), a nominal cue
+   ("His view is that ...") and questions and passives without a speaker ("Asked whether ...,",
+   "Sanders was asked to ...", "is expected to ..."; ``speaker`` None).
+4. **Content**: after the cue (skipping an addressee after "told" and time or place phrases
+   such as "on Sunday", "in a statement"; a complementiser "that" is kept, as annotators of
+   attribution (PARC 3.0) mark it) up to the next cue of the sentence or its
    end; or, when nothing follows the cue ("..., he said."), the sentence before it; both for
    a cue between commas ("Biden, Rubio said, had been ..."). Quotation marks extend the
    content to the whole quotation, across sentences. A cue inside the content of an earlier
    one ("He added that the government hoped ...") is part of that content, not a new
    statement.
+   After a quotation ("“We won,” she said as she accepted her award") what follows the cue is
+   circumstance, not content, unless it is another quotation or a "that" clause.
 5. **Quotations without a cue** that read as statements (a quoted sentence of three words or
    more at a sentence start, or any quotation of ten words or more) get the speaker of the
    closest statement before them in the last two paragraphs ("“A,” Rubio said. “B.”");
    shorter quoted phrases inside a sentence are scare quotes or titles and get no row.
-6. **Resolution**: pronouns and surnames map to the fullest name in the article.
+6. **Resolution**: pronouns and surnames map to the fullest name in the article; a pronoun
+   without an antecedent ("I", "we", "who", or "he" before any name) stays as written.
 
 Measured on PolNeAR (Newell et al. 2018, political news, PARC 3.0 attributions) with
 ``benchmarks/evaluate_quotes.py``; see ``notebooks/02-quotes.ipynb`` for the figures. What it
@@ -47,12 +56,14 @@ embedded attributions, and anything that needs real syntax.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .cues import Cue, match_cue
@@ -86,6 +97,7 @@ __all__ = [
     "EXTRA_COLUMNS",
     "SPEAKER_COLUMNS",
     "extract_quotes",
+    "quote_columns",
     "quotes_frame",
     "speakers",
     "quotation_spans",
@@ -144,7 +156,10 @@ def _double_quotes(text: str, norm: str, ps: int, pe: int) -> list[tuple[int, in
         elif mark == "''":
             if prev.isalnum() and nxt.isalnum():
                 continue
-            role = "open" if (prev.isspace() or prev in "([{") else "close"
+            if open_at is not None and (nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-"):
+                role = "close"  # "''backlash against 'Primates,'  '' Ms. Ferriss noted"
+            else:
+                role = "open" if (prev.isspace() or prev in "([{") else "close"
         elif ch in _OPEN_DQ:
             role = "open"
         elif ch in _CLOSE_DQ:
@@ -355,7 +370,7 @@ def _content_start(toks: list[Tok], r: int, n: int, cue: Cue) -> int:
         for x in range(r, min(n, r + 8)):
             if toks[x].low == "that":
                 if all(toks[y].kind in ("word", "clitic") or toks[y].text in ".-" for y in range(r, x)):
-                    return x + 1
+                    return x  # the content starts with "that", as annotators mark it
                 break
             if not (toks[x].kind in ("word", "number", "clitic") or toks[x].text in ".-"):
                 break
@@ -378,7 +393,7 @@ def _content_start(toks: list[Tok], r: int, n: int, cue: Cue) -> int:
             if r + 1 < n and toks[r + 1].low in _TIME_NOUNS:
                 r += 2
                 continue
-            return r + 1
+            return r
         if t.text in (";", ".", "!", "?"):
             return n  # "..., Brafman noted; the government had ...": nothing follows the cue
         if t.text in (",", ":", "\u2014", "--"):
@@ -389,6 +404,11 @@ def _content_start(toks: list[Tok], r: int, n: int, cue: Cue) -> int:
             return r
         r = nr
     return r
+
+
+def _looks_finite(t: Tok) -> bool:
+    """A lower-case word that reads as a finite verb ("rubbed", "is", "has")."""
+    return t.kind == "word" and not t.cap and (t.low in _FINITE_AUX or t.low in BE_FORMS or (t.low.endswith("ed") and len(t.low) > 4))
 
 
 def _sentence_subject(toks: list[Tok], upto: int, text: str) -> Mention | None:
@@ -404,6 +424,16 @@ def _sentence_subject(toks: list[Tok], upto: int, text: str) -> Mention | None:
             continue
         if t.low in SUBJECT_PRONOUNS - {"who", "it", "you"}:
             best = Mention(t.start, t.end, t.text, t.text, "pronoun")
+            continue
+        if p == 0 and t.low in DETERMINERS - {"that", "this", "no", "all", "both", "each", "every", "any"}:
+            # "The judge rubbed his chin, and then said ...": a description up to its verb
+            q = p + 1
+            while q < upto and q - p < 6 and toks[q].kind in ("word", "clitic") and not _looks_finite(toks[q]):
+                q += 1
+            if q > p + 1 and q < upto and _looks_finite(toks[q]):
+                m = left_mention(toks, q - 1, text, p)
+                if m is not None:
+                    best = m
             continue
         if t.cap and t.low not in STOP_WORDS and t.low not in DETERMINERS:
             q = p
@@ -427,7 +457,7 @@ _NOT_SPEAKER_LABELS = frozenset(
     transcript live here this the what why how who where when bottom line pictured above below
     step part chapter day week fact facts reality verdict rating result results score final
     first second third last next plus example key tip tips summary background context
-    quote quotes statement poll polls update lesson takeaway""".split()
+    quote quotes statement update lesson takeaway latest""".split()
 )
 
 
@@ -437,7 +467,11 @@ def _colon_frame(toks: list[Tok], text: str) -> _Frame | None:
     i = 0
     while i < n and i < 7 and toks[i].text != ":":
         t = toks[i]
-        if not (t.cap or t.text in ".-&" or t.kind == "clitic" or (t.low == "to" and i > 0)):
+        lower_head = (
+            i > 0 and toks[0].cap and t.kind == "word" and t.low not in STOP_WORDS and t.low not in DETERMINERS
+            and not t.low.endswith(("ed", "ing")) and i + 1 < n and toks[i + 1].text == ":"
+        )  # "Clinton camp: ...", "Trump aides: ..."
+        if not (t.cap or t.text in ".-&" or t.kind == "clitic" or (t.low == "to" and i > 0) or lower_head):
             return None
         if t.low in _NOT_SPEAKER_LABELS or t.low in WEEKDAYS or t.low in MONTHS:
             return None
@@ -475,7 +509,14 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
         if t.kind != "word" or in_quote[t.start]:
             i += 1
             continue
+        nominal = _nominal_frame(toks, i, text)
+        if nominal is not None:
+            frames.append(nominal)
+            i = nominal.after
+            continue
         cue = match_cue(lows, i)
+        if cue is None:
+            cue = _generic_cue(toks, i)
         if cue is None:
             i += 1
             continue
@@ -489,6 +530,80 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
     return frames
 
 
+_NOT_VERBS = frozenset(
+    """is was has does this thus less unless ss us yes news series species perhaps whereas always
+    sometimes towards afterwards besides indeed need needs so such now given except provided
+    assuming means says""".split()
+)
+_IRREGULAR_PAST = frozenset(
+    """thought knew felt heard saw understood taught forgot meant swore wrote said told held
+    foresaw made""".split()
+)
+
+
+@functools.cache
+def _generic_cue_for(word: str) -> Cue:
+    return Cue(word, word, "neutral", "other", "clause", False)
+
+
+_VIEW_NOUNS = frozenset(
+    """view position argument belief message point hope fear concern claim contention
+    assessment conclusion answer response explanation reasoning""".split()
+)
+_POSSESSIVE_PRONOUNS = frozenset("his her their its my our".split())
+
+
+@functools.cache
+def _nominal_cue(noun: str, be: str) -> Cue:
+    return Cue(f"{noun} {be}", noun, "neutral", "report", "clause", False)
+
+
+def _nominal_frame(toks: list[Tok], i: int, text: str) -> _Frame | None:
+    """A nominal cue: "His view is that ...", "Trump's argument was: ..."; the possessor is
+    the speaker."""
+    t = toks[i]
+    if t.low not in _VIEW_NOUNS or i == 0 or i + 2 >= len(toks):
+        return None
+    be, nxt = toks[i + 1], toks[i + 2]
+    if be.low not in ("is", "was") or not (nxt.low == "that" or nxt.text == ":"):
+        return None
+    p = toks[i - 1]
+    if p.low in _POSSESSIVE_PRONOUNS and p.kind == "word":
+        m: Mention | None = Mention(p.start, p.end, p.text, p.text, "pronoun")
+    elif p.kind == "clitic" and p.low in ("'s", "\u2019s") and i >= 2:
+        m = left_mention(toks, i - 2, text, 0)
+    else:
+        return None
+    if m is None:
+        return None
+    return _Frame(_nominal_cue(t.low, be.low), i, i + 1, "left", m, m.start, be.end, i + 2)
+
+
+def _generic_cue(toks: list[Tok], i: int) -> Cue | None:
+    """A verb outside the lexicon followed by a "that" clause ("Garin posited that ...",
+    "Trump conceded privately that ..."): a past tense, then "that", then the clause's
+    subject (a pronoun, a determiner, a capitalised word or a number)."""
+    if i + 2 >= len(toks):
+        return None
+    t = toks[i]
+    if t.kind != "word" or t.cap or len(t.low) < 4 or t.low in _NOT_VERBS:
+        return None
+    if not (t.low.endswith("ed") or t.low in _IRREGULAR_PAST):  # "-s" forms are as often plural nouns
+        return None
+    nxt, subj = toks[i + 1], toks[i + 2]
+    if nxt.low != "that" or nxt.kind != "word":
+        return None
+    if not (subj.low in SUBJECT_PRONOUNS - {"who"} or subj.low in DETERMINERS or subj.cap or subj.kind == "number"):
+        return None
+    if i > 0 and (toks[i - 1].low in DETERMINERS or toks[i - 1].low in ("so", "such", "the")):
+        return None  # "the fact that", "so tired that"
+    return _generic_cue_for(t.low)
+
+
+_QUESTION_WORDS = frozenset("about whether if what why how who when where which".split())
+_PASSIVE_CUES = frozenset("ask expect tell".split())
+
+
 def _frame_at(
     toks: list[Tok], i: int, j: int, cue: Cue, text: str, first_word: int, frames: list[_Frame]
 ) -> _Frame | None:
@@ -499,7 +614,7 @@ def _frame_at(
     if any(toks[x].cap for x in range(i + 1, j + 1)) and first_word != -2:
         return None
     prev = toks[i - 1] if i > 0 else None
-    base = cue.form == cue.lemma
+    base = cue.form == cue.lemma and cue.frame != "other"
     if prev is not None and not cue.participle:
         if prev.low in DETERMINERS - {"that"} or prev.kind == "clitic" and prev.low.endswith("s"):
             return None  # "the reported deal", "Trump's claims"
@@ -518,6 +633,12 @@ def _frame_at(
         if m is None:
             return None
         return _Frame(cue, i, j, "right", m, t.start, toks[nxt - 1].end, nxt)
+    nxt_low = toks[j + 1].low if j + 1 < n else ""
+    if cue.lemma == "ask" and cue.form == "asked" and nxt_low in _QUESTION_WORDS:
+        k0, _ = _prev_index(toks, i)
+        if k0 < 0 or toks[k0].low in ("when", "if", "after", "once", "while") or toks[k0].text in (",", ";"):
+            # "Asked whether he would run, Trump said ...": the question, without a speaker
+            return _Frame(cue, i, j, "inherit", None, t.start, toks[j].end, j + 1)
     if cue.participle:
         k, passive = _prev_index(toks, i)
         if passive and k >= 0 and toks[k].kind == "word":
@@ -527,6 +648,11 @@ def _frame_at(
                 return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
             return None
         after_quote = prev is not None and _is_quote_tok(prev) and i >= 2 and toks[i - 2].text == ","
+        if prev is not None and prev.kind == "word" and prev.cap and i - 1 != first_word and cue.form != "according to":
+            # "with Martin O'Malley calling Trump a fascist": the name before the participle
+            m = left_mention(toks, i - 1, text, 0)
+            if m is not None and m.kind == "name" and (cue.complement != "clause" or _clause_follows(toks, j + 1)):
+                return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
         if prev is None or not (
             after_quote
             or prev.text in (",", ";", "\u2014")
@@ -540,6 +666,9 @@ def _frame_at(
     # finite verb
     k, passive = _prev_index(toks, i)
     if passive:
+        if cue.lemma in _PASSIVE_CUES and nxt_low in ("to", "that", "whether", "if", "about"):
+            # "Sanders was asked to name ...", "the bank is expected to act": no speaker given
+            return _Frame(cue, i, j, "inherit", None, t.start, toks[j].end, j + 1)
         return None
     if base:
         if k < 0:
@@ -554,12 +683,25 @@ def _frame_at(
         if not plural:  # "Aides to Clinton say": a plural head earlier in the phrase
             np_words = [x.low for x in toks[max(0, k - 6) : k + 1] if x.kind == "word" and not x.cap]
             plural = any(w.endswith("s") and not w.endswith("ss") and w not in STOP_WORDS for w in np_words[:1]) or (
-                "to" in np_words and any(w in ("aides", "advisers", "sources", "advisors") for w in np_words)
+                "to" in np_words and any(
+                    x.low in ("aides", "advisers", "sources", "advisors", "allies") for x in toks[max(0, k - 6) : k + 1]
+                )
             )
-        if not (pk.low in ("i", "we", "they", "you", "who") or pk.low in _MODALS or plural):
+        if not plural:  # "Jeb Bush and Chris Christie say": a coordinated subject
+            plural = any(
+                toks[x].low == "and" and toks[x - 1].cap and toks[x + 1].cap for x in range(max(1, k - 8), k)
+            )
+        modal = any(toks[x].low in _MODALS for x in range(k + 1, i))  # "did not suggest", "will say"
+        if not (pk.low in ("i", "we", "they", "you", "who") or pk.low in _MODALS or plural or modal):
             return None
         if pk.low == "to":
-            return None
+            if cue.lemma not in ("say", "tell"):
+                return None
+            # "took to Twitter to say thanks", "declined to say whether": the main clause's subject
+            m = frames[-1].mention if frames else _sentence_subject(toks, k, text)
+            if m is None:
+                return None
+            return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
     if k < 0:
         return None
     pk = toks[k]
@@ -576,19 +718,85 @@ def _frame_at(
             return None
         return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
     if pk.text == "," or _is_quote_tok(pk) or (pk.kind == "punct" and pk.text in "\u2014"):
-        if base:
-            return None
-        rm, nxt = right_mention(toks, j + 1, text, n)
-        if rm is None:
-            return None
-        end_ok = nxt >= n or toks[nxt].text in ",.;:!?" or _is_quote_tok(toks[nxt])
-        if not end_ok and rm.kind != "pronoun":
-            pe = _pp_end(toks, nxt, n)
-            end_ok = pe > nxt and (pe >= n or toks[pe].text in ",.;:!?" or _is_quote_tok(toks[pe]))
-        if not end_ok:
-            return None
-        return _Frame(cue, i, j, "right", rm, t.start, toks[nxt - 1].end, nxt)
+        rm, nxt = (None, j + 1) if base else right_mention(toks, j + 1, text, n)
+        end_ok = False
+        if rm is not None:
+            end_ok = nxt >= n or toks[nxt].text in ",.;:!?" or _is_quote_tok(toks[nxt])
+            if not end_ok and rm.kind != "pronoun":
+                pe = _pp_end(toks, nxt, n)
+                end_ok = pe > nxt and (pe >= n or toks[pe].text in ",.;:!?" or _is_quote_tok(toks[pe]))
+        if rm is not None and end_ok:
+            return _Frame(cue, i, j, "right", rm, t.start, toks[nxt - 1].end, nxt)
+    m = _subject_fallback(toks, k, text) if _fallback_cue(cue) else None
+    if m is not None:
+        return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     return None
+
+
+_FALLBACK_FRAMES = frozenset("report assertive factive conceding warning distancing rejecting hedging".split())
+_NOT_FALLBACK_FORMS = frozenset("report reports post posts notes states questions call calls cites quote quotes answer answers".split())
+
+
+def _fallback_cue(cue: Cue) -> bool:
+    """Cues that are verbs whatever precedes them: a past tense or "says", not "notes",
+    "states", "questions" (plural nouns as often as verbs)."""
+    if cue.frame not in _FALLBACK_FRAMES or cue.form in _NOT_FALLBACK_FORMS or cue.participle:
+        return False
+    head = cue.form.split()[0]
+    return head.endswith("ed") or head in ("said", "says", "told", "wrote", "found", "showed", "shown")
+
+
+_FINITE_AUX = frozenset("is was are were has had have will would could can should may might must did does".split())
+
+
+_CLAUSE_OPENERS = frozenset(
+    "that because while when if although though since whether as after before where so which".split()
+)
+
+
+def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The whole subject phrase before a cue when :func:`left_mention` finds no speaker: a
+    name with a long apposition ("Shane Shook, a security expert who has helped ..., said"),
+    a phrase with a dash aside ("Many speakers — including ... — said"), a long description
+    ("A person familiar with the planning for Thursday's meeting says"). It starts at the
+    clause start and must begin like a noun phrase (a name, a determiner, a number)."""
+    i = k
+    while i >= 0:
+        u = toks[i]
+        if u.text in (";", ":", "(", ")") or _is_quote_tok(u) or u.text in ".!?":
+            break
+        if u.kind == "word" and not u.cap and u.low in _CLAUSE_OPENERS:
+            break
+        if u.low == "who" and k - i <= 3:
+            break  # "... and bully who has repeatedly pledged": the relative clause's own verb
+        if u.low in ("and", "but", "or") and i > 0 and toks[i - 1].text == ",":
+            break
+        i -= 1
+    a = i + 1
+    if a > k or k - a > 30:
+        return None
+    first = toks[a]
+    # drop a leading adverbial phrase before a comma ("In fact, many workers say")
+    if first.kind == "word" and (first.low in PREPOSITIONS or is_adverb(first) or first.low in ("but", "and", "still", "yet")):
+        comma = next((x for x in range(a, k) if toks[x].text == ","), None)
+        if comma is None:
+            return None
+        a = comma + 1
+        if a > k:
+            return None
+        first = toks[a]
+    if first.kind not in ("word", "number") or first.low in SUBJECT_PRONOUNS or first.low in STOP_WORDS:
+        return None
+    if not (first.cap or first.low in DETERMINERS or first.kind == "number"):
+        return None
+    words = [x for x in toks[a : k + 1] if x.kind == "word"]
+    if not words or toks[k].text in (",", "\u2014") and not any(x.text == toks[k].text for x in toks[a:k]):
+        return None  # "CONTENT, said": an unpaired comma ends content, not a speaker
+    start, end = toks[a].start, toks[k].end
+    if toks[k].kind == "punct":
+        end = toks[k - 1].end
+    raw = text[start:end]
+    return Mention(start, end, raw, raw, "description")
 
 
 def _plausible_description(m: Mention, cue: Cue) -> bool:
@@ -638,6 +846,14 @@ def _clause_follows(toks: list[Tok], r: int) -> bool:
             return True
         if t.low in SUBJECT_PRONOUNS - {"who", "you"} or t.low == "there":
             return True
+        if t.low in DETERMINERS or t.cap or t.kind == "number":
+            # "reported the email came ...", "added Trump would win": a subject, then a finite verb
+            for x in range(r + 1, min(n, r + 7)):
+                u = toks[x]
+                if u.kind != "word" and u.kind != "clitic" and u.text not in ".-":
+                    break
+                if u.low in _FINITE_AUX or u.low in ("n't", "n\u2019t"):
+                    return True
         nr = _pp_end(toks, r, n)
         if nr == r:
             return False
@@ -649,7 +865,7 @@ def _clause_follows(toks: list[Tok], r: int) -> bool:
 _TRAIL_WORD_RE = re.compile(r"(?:^|\s)(?:and|but|also|while|as|or|yet|so|then|even|whereas)$", re.IGNORECASE)
 
 
-_CUT_RE = re.compile(r",\s+(?:but|however|while|whereas)\b|;\s|\s[\u2014\u2013]\s|\s--\s|\u2014")
+_CUT_RE = re.compile(r",\s+(?:however|while|whereas)\b|;\s|\s[\u2014\u2013]\s|\s--\s|\u2014")
 _SUBORDINATORS = frozenset("while although though because if when as since after before whereas unless".split())
 
 
@@ -734,7 +950,8 @@ def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
         - ``cue``: the reporting verb or phrase as written ("said", "pointed out",
           "according to"); "" for a quotation that continues an earlier speaker's.
         - ``speaker``: the fullest name ("Majid Takht-Ravanchi"), a description as written
-          ("a senior official"), or None when unknown.
+          ("a senior official"), a pronoun without antecedent as written ("I", "we"), or None
+          when no source is given ("Asked whether ...", "is expected to ...").
         - ``speaker_start``, ``speaker_end``: the mention in the sentence ("He"), or, for a
           continuing quotation, the mention it inherited; missing (``<NA>``) when none.
         - ``cue_start``, ``cue_end``, ``cue_lemma``, ``cue_category`` (``neutral``/``loaded``),
@@ -747,14 +964,37 @@ def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
     Examples:
         >>> q = extract_quotes("“We will win,” Jane Doe, the mayor, said. She added that it was close.")
         >>> q[["content", "type", "speaker", "cue"]].values.tolist()
-        [['“We will win,”', 'direct', 'Jane Doe', 'said'], ['it was close', 'indirect', 'Jane Doe', 'added']]
+        [['“We will win,”', 'direct', 'Jane Doe', 'said'], ['that it was close', 'indirect', 'Jane Doe', 'added']]
         >>> extract_quotes("A “maximum pressure” campaign.").empty
         True
+    """
+    return _frame(quote_columns(text, resolve_pronouns=resolve_pronouns))
+
+
+def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list[Any]]:
+    """The columns of :func:`extract_quotes` as plain Python lists (for internal use).
+
+    :func:`extract_quotes` is ``DataFrame`` of this; the ``analyse`` pipeline stacks these
+    lists for a whole chunk and builds one frame, because with pandas 3 each small DataFrame
+    costs about a millisecond.
+
+    Args:
+        text: the article body.
+        resolve_pronouns: as in :func:`extract_quotes`.
+
+    Returns:
+        ``{column: list}`` for every column of :data:`QUOTE_COLUMNS` + :data:`EXTRA_COLUMNS`,
+        in that order, all lists of the same length; integer columns hold ``int`` or ``None``
+        (missing), text columns ``str`` or ``None``.
+
+    Examples:
+        >>> quote_columns("Ann Lee said it was late.")["speaker"]
+        ['Ann Lee']
     """
     if not isinstance(text, str):
         raise ParameterError(f"extract_quotes needs the article text as a str, got {type(text).__name__}")
     if not text.strip():
-        return _empty()
+        return _empty_columns()
     seg = segment(text)
     norm = seg.norm
     quotes = _find_quotes(text)
@@ -844,13 +1084,30 @@ def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
             tail = norm[f.end : se]
             parenthetical = f.after < n and toks[f.after].text == ","
             left = (lb, lb)
+            according = f.cue.form == "according to"
+            if has_right and f.cue is not _COLON_CUE and f.side != "right" and before.endswith(('"', "'")):
+                # "“We won,” she said as she accepted her award": after a quotation, what follows
+                # the cue is circumstance, unless it is another quotation or a "that" clause
+                first = toks[rs_tok] if rs_tok < n else None
+                if first is not None and not (_is_quote_tok(first) or first.low == "that"):
+                    has_right = False
+            if according and before and not sep_before and f.start > ss:
+                sep_before = True  # "Clinton leads by 271 delegates according to a count by the AP"
             if sep_before and (not has_right or parenthetical or f.side == "right"):
                 left = _trim(norm, lb, f.start)
                 words = _WORD_RE.findall(norm, left[0], left[1])
-                if len(words) <= 5 and _first_word(norm, left[0], left[1]) in PREPOSITIONS | {"asked", "as"}:
+                if len(words) <= 5 and _first_word(norm, left[0], left[1]) in PREPOSITIONS | {"asked", "as"} and not parenthetical:
                     left = (left[0], left[0])
             has_left = left[1] > left[0] and bool(_WORD_RE.search(norm, left[0], left[1]))
             del after_txt, tail
+            if has_left and has_right and f.cue is not _COLON_CUE:
+                # "“We won,” she said as she accepted her award" / "..., according to a count by
+                # the AP": with the content before the cue, what follows is circumstance, not
+                # content, unless it is another quotation or a "that" clause
+                first = toks[rs_tok] if rs_tok < n else None
+                opens = first is not None and (_is_quote_tok(first) or first.low == "that")
+                if according or (before.endswith(('"', "'")) and not opens):
+                    has_right = False
             if has_left:
                 s, e = left
                 q = quote_containing(s)
@@ -886,8 +1143,8 @@ def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
     rows.extend(_continuations(text, seg, quotes, rows))
     rows = _dedupe(sorted(rows, key=lambda r: (r.start, -r.end)))
     if not rows:
-        return _empty()
-    return _to_frame(text, seg, quotes, rows, resolve_pronouns)
+        return _empty_columns()
+    return _columns(text, seg, quotes, rows, resolve_pronouns)
 
 
 def _first_word_before(norm: str, lo: int, pos: int) -> str:
@@ -978,7 +1235,7 @@ def _quote_type(mask: bytearray, text: str, s: int, e: int) -> str:
     return "direct" if inside == total else "mixed"
 
 
-def _to_frame(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row], resolve_pronouns: bool) -> pd.DataFrame:
+def _columns(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row], resolve_pronouns: bool) -> dict[str, list[Any]]:
     mask = bytearray(len(text) + 1)
     for q in quotes:
         mask[q.start : q.end] = b"\x01" * (q.end - q.start)
@@ -986,7 +1243,7 @@ def _to_frame(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row], resol
     par_starts = [s for s, _ in seg.paragraphs]
     sent_starts = [s for s, _ in seg.sentences]
     history: list[tuple[int, str, bool]] = []  # (paragraph, speaker, is_person)
-    out = []
+    cols: dict[str, list[Any]] = {c: [] for c in _ALL_COLUMNS}
     for r in rows:
         m = r.mention
         p = max(bisect.bisect_right(par_starts, r.start) - 1, 0)
@@ -996,29 +1253,62 @@ def _to_frame(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row], resol
         elif speaker is not None and m is not None and m.kind == "pronoun" and resolve_pronouns:
             history.append((p, speaker, m.text.lower() in PERSON_PRONOUNS))
         cue = r.cue_obj
-        out.append(
-            {
-                "start": r.start,
-                "end": r.end,
-                "content": text[r.start : r.end],
-                "type": _quote_type(mask, text, r.start, r.end),
-                "cue": r.cue,
-                "speaker": speaker,
-                "speaker_start": m.start if m else None,
-                "speaker_end": m.end if m else None,
-                "cue_start": r.cue_start,
-                "cue_end": r.cue_end,
-                "cue_lemma": cue.lemma if cue else "",
-                "cue_category": cue.category if cue else "",
-                "cue_frame": cue.frame if cue else "",
-                "speaker_mention": m.text if m else None,
-                "speaker_title": m.title if m else "",
-                "sent_id": max(bisect.bisect_right(sent_starts, r.start) - 1, 0),
-                "paragraph": p,
-            }
+        values = (
+            r.start,
+            r.end,
+            text[r.start : r.end],
+            _quote_type(mask, text, r.start, r.end),
+            r.cue,
+            speaker,
+            m.start if m else None,
+            m.end if m else None,
+            r.cue_start,
+            r.cue_end,
+            cue.lemma if cue else "",
+            cue.category if cue else "",
+            cue.frame if cue else "",
+            m.text if m else None,
+            m.title if m else "",
+            max(bisect.bisect_right(sent_starts, r.start) - 1, 0),
+            p,
         )
-    df = pd.DataFrame(out, columns=list(_ALL_COLUMNS))
-    return df.astype({c: "Int64" for c in _INT_COLUMNS}).reset_index(drop=True)
+        for c, v in zip(_ALL_COLUMNS, values):
+            cols[c].append(v)
+    return cols
+
+
+def _empty_columns() -> dict[str, list[Any]]:
+    return {c: [] for c in _ALL_COLUMNS}
+
+
+# pandas' dtype for a column of Python strings (``str`` with pandas 3, ``object`` before),
+# found once; building arrays of known dtype is much cheaper than letting pandas infer them.
+_STR_DTYPE = pd.Series(["x"]).dtype
+_INT_SET = frozenset(_INT_COLUMNS)
+
+
+def _int_array(values: list[Any]) -> Any:
+    """A nullable ``Int64`` array from ints and Nones, without pandas' type inference."""
+    n = len(values)
+    mask = np.fromiter((v is None for v in values), dtype=bool, count=n)
+    data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=n)
+    return pd.arrays.IntegerArray(data, mask)
+
+
+def _str_array(values: list[Any]) -> Any:
+    """A text column (``str`` dtype; None becomes missing) without pandas' type inference."""
+    if _STR_DTYPE == object or all(v is None for v in values):
+        return np.array(values, dtype=object)  # as pandas infers a column of Nones
+    return pd.array(values, dtype=_STR_DTYPE)
+
+
+def _frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
+    """The DataFrame of :func:`quote_columns` (an empty one keeps the columns and dtypes of
+    :func:`_empty`)."""
+    if not cols["start"]:
+        return _empty()
+    data = {c: _int_array(v) if c in _INT_SET else _str_array(v) for c, v in cols.items()}
+    return pd.DataFrame(data, index=pd.RangeIndex(len(cols["start"])), copy=False)
 
 
 def _resolve(
@@ -1044,15 +1334,14 @@ def _resolve(
                 break
             if person:
                 return spk
-        return index.last_person_before(m.start)
+        return index.last_person_before(m.start) or m.text
     if low in GROUP_PRONOUNS:
         for p, spk, person in reversed(history):
             if paragraph - p > 2:
                 break
             if not person:
                 return spk
-        return None
-    return None
+    return m.text  # "I", "we", "who", or a pronoun without an antecedent: the pronoun itself
 
 
 # --- frame builder and speaker table ----------------------------------------------------------
@@ -1103,43 +1392,64 @@ def speakers(quotes: pd.DataFrame, *, across_articles: bool = False) -> pd.DataF
         )
     has_article = "article_id" in quotes.columns
     keys = ["article_id", "speaker"] if has_article and not across_articles else ["speaker"]
-    cols = keys + list(SPEAKER_COLUMNS[1:]) + (["n_articles"] if has_article and across_articles else [])
-    df = quotes[quotes["speaker"].notna()]
-    if df.empty:
+    count_articles = has_article and across_articles
+    cols = keys + list(SPEAKER_COLUMNS[1:]) + (["n_articles"] if count_articles else [])
+    present = quotes["speaker"].notna().to_numpy()
+    if not present.any():
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
-    titles_col = df["speaker_title"] if "speaker_title" in df.columns else pd.Series("", index=df.index)
-    work = pd.DataFrame(
-        {
-            **{k: df[k] for k in keys},
-            "n_words": df["content"].map(lambda s: len(_WORD_RE.findall(str(s)))),
-            "start": df["start"].astype("int64"),
-            "title": titles_col.fillna("").astype(str),
-        }
-    )
-    if has_article and across_articles:
-        work["article_id"] = df["article_id"]
+    # one pass over plain lists: groupby with a Python aggregation costs ~10 ms per call
+    speaker_list = quotes["speaker"].tolist()
+    content_list = quotes["content"].tolist()
+    start_list = quotes["start"].tolist()
+    title_list = quotes["speaker_title"].tolist() if "speaker_title" in quotes.columns else None
+    article_list = quotes["article_id"].tolist() if has_article else None
+    groups: dict[Any, list[Any]] = {}  # key -> [n_quotes, n_words, first_position, titles, articles]
+    for i in np.flatnonzero(present).tolist():
+        spk = speaker_list[i]
+        key = (article_list[i], spk) if len(keys) == 2 else spk  # type: ignore[index]
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = [0, 0, None, [], set()]
+        g[0] += 1
+        g[1] += len(_WORD_RE.findall(str(content_list[i])))
+        start = int(start_list[i])
+        g[2] = start if g[2] is None else min(g[2], start)
+        title = title_list[i] if title_list is not None else ""
+        if title is not None and not (isinstance(title, float) and title != title):
+            for piece in str(title).split("; "):
+                if piece and piece not in g[3]:
+                    g[3].append(piece)
+        if count_articles:
+            aid = article_list[i]  # type: ignore[index]
+            if not pd.isna(aid):
+                g[4].add(aid)
+    items = list(groups.items())
+    if len(keys) == 2:
+        items.sort(key=lambda kv: (-kv[1][0], kv[1][2]))
+        items.sort(key=lambda kv: kv[0][0])  # stable: by article, then quotes, then position
+    else:
+        items.sort(key=lambda kv: (-kv[1][0], kv[1][2]))
+    n = len(items)
+    out: dict[str, Any] = {}
+    if len(keys) == 2:
+        out["article_id"] = _like(quotes["article_id"], [k[0] for k, _ in items])
+        out["speaker"] = _like(quotes["speaker"], [k[1] for k, _ in items])
+    else:
+        out["speaker"] = _like(quotes["speaker"], [k for k, _ in items])
+    out["n_quotes"] = np.fromiter((g[0] for _, g in items), dtype=np.int64, count=n)
+    out["n_words"] = np.fromiter((g[1] for _, g in items), dtype=np.int64, count=n)
+    out["first_position"] = np.fromiter((g[2] for _, g in items), dtype=np.int64, count=n)
+    out["titles"] = _str_array(["; ".join(g[3]) for _, g in items])
+    if count_articles:
+        out["n_articles"] = np.fromiter((len(g[4]) for _, g in items), dtype=np.int64, count=n)
+    return pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)
 
-    def join_titles(values: pd.Series) -> str:
-        seen: list[str] = []
-        for v in values:
-            for piece in str(v).split("; "):
-                if piece and piece not in seen:
-                    seen.append(piece)
-        return "; ".join(seen)
 
-    agg: dict[str, Any] = {
-        "n_quotes": ("start", "size"),
-        "n_words": ("n_words", "sum"),
-        "first_position": ("start", "min"),
-        "titles": ("title", join_titles),
-    }
-    if has_article and across_articles:
-        agg["n_articles"] = ("article_id", "nunique")
-    out = work.groupby(keys, sort=False).agg(**agg).reset_index()
-    sort_keys = (["article_id"] if len(keys) == 2 else []) + ["n_quotes", "first_position"]
-    asc = ([True] if len(keys) == 2 else []) + [False, True]
-    out = out.sort_values(sort_keys, ascending=asc, kind="stable").reset_index(drop=True)
-    return out[cols]
+def _like(column: pd.Series, values: list[Any]) -> Any:
+    """``values`` as an array of ``column``'s dtype (cheap for text columns)."""
+    if column.dtype == _STR_DTYPE and _STR_DTYPE != object:
+        return pd.array(values, dtype=_STR_DTYPE)
+    return pd.Series(values, dtype=column.dtype).array
 
 
 # --- HTML -----------------------------------------------------------------------------------------

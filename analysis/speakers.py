@@ -25,8 +25,8 @@ from .resources import read_word_list
 
 # --- word classes -------------------------------------------------------------------------
 SUBJECT_PRONOUNS = frozenset("he she they we i you it who".split())
-PERSON_PRONOUNS = frozenset("he she him her".split())
-GROUP_PRONOUNS = frozenset("they it them".split())
+PERSON_PRONOUNS = frozenset("he she him her his".split())
+GROUP_PRONOUNS = frozenset("they it them their its".split())
 OBJECT_PRONOUNS = frozenset("him her them us me you it".split())
 DETERMINERS = frozenset(
     """the a an this that these those his her their its our my your some many most several few
@@ -81,6 +81,10 @@ STOP_WORDS = (
 NAME_PARTICLES = frozenset("de van von der den bin al la le du da di del dos ibn".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _TO_HEADS = frozenset("aide aides adviser advisers advisor advisors close spokesman spokeswoman successor ambassador envoy counsel".split())
+_FOR_HEADS = frozenset(
+    """spokesman spokeswoman spokesperson spokesmen spokeswomen lawyer lawyers attorney attorneys
+    director directors strategist strategists adviser advisers advisor advisors""".split()
+)
 ABBREV_TITLES = frozenset(
     "mr mrs ms dr sen rep gov gen lt col maj capt sgt adm cmdr rev fr prof st jr sr pres sec atty".split()
 )
@@ -187,6 +191,8 @@ def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Men
             if toks[a].low in DETERMINERS and not lead and pre == toks[a].text:
                 # "the New York Times": an organisation named with its article
                 return Mention(start, end, raw, raw, "name", title)
+            if pre.split()[-1:] in (["for"], ["to"]) and pre.split()[-2:-1] and pre.split()[-2].lower() in _FOR_HEADS | _TO_HEADS:
+                return Mention(start, end, raw, raw, "description", title)  # "a spokesman for Trump"
             ttl = "; ".join(x for x in (pre, title) if x)
             return Mention(start, end, raw, text[name_start:end], "name", ttl)
     return Mention(start, end, raw, raw, "description", title)
@@ -278,6 +284,8 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
             pass  # "Bernie Sanders' campaign"
         elif u.low == "to" and i > lo and toks[i - 1].low in _TO_HEADS and i < k:
             pass  # "aides to Clinton", "sources close to her campaign"
+        elif u.low == "for" and i > lo and toks[i - 1].low in _FOR_HEADS and i < k:
+            pass  # "a spokeswoman for the Clinton campaign"
         elif u.low == "in" and i > lo and (toks[i - 1].kind == "number" or toks[i - 1].low in _NUMBER_WORDS) and i < k and toks[i + 1].kind == "number":
             pass  # "six in 10 say"
         elif not u.is_word:
@@ -285,6 +293,9 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
         elif u.low in DETERMINERS:
             if u.low in ("that", "no", "this") and i < k and (toks[i + 1].cap or toks[i + 1].kind == "number"):
                 break  # "said that Carter believes": a conjunction, not "that man"
+            if i - 2 >= lo and toks[i - 1].low in ("for", "to") and toks[i - 2].low in _FOR_HEADS | _TO_HEADS:
+                i -= 1  # "a spokeswoman for the campaign": go on to the head
+                continue
             i -= 1
             break
         elif u.cap and i == lo and u.low in STOP_WORDS:
@@ -317,6 +328,8 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
             or (toks[x].low == "of" and x > a)
             or (toks[x].low == "to" and x > a and toks[x - 1].low in _TO_HEADS)
             or (toks[x].low in _TO_HEADS and x + 1 <= k and toks[x + 1].low == "to")
+            or (toks[x].low == "for" and x > a and toks[x - 1].low in _FOR_HEADS)
+            or (toks[x].low in _FOR_HEADS and x + 1 <= k and toks[x + 1].low == "for")
         ):
             x -= 1
         if x >= a:

@@ -9,6 +9,7 @@ capitalised name in the same sentence).
     .venv/bin/python benchmarks/evaluate_quotes.py                      # dev set, tables
     .venv/bin/python benchmarks/evaluate_quotes.py PATH.jsonl --json    # any file, JSON
     .venv/bin/python benchmarks/evaluate_quotes.py --limit 20           # first 20 articles
+    .venv/bin/python benchmarks/evaluate_quotes.py --gold ../shared/data/quotes/polnear.train.jsonl --no-baseline
 
 Develop on ``polnear.train.jsonl``; report figures on ``polnear.dev.jsonl`` (the default),
 which the rules were not tuned on. ``--results FILE`` writes a small summary (overlap and
@@ -141,13 +142,18 @@ def summary(res: dict[str, Any]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD, help="gold JSONL (default: PolNeAR dev)")
+    ap.add_argument("gold", nargs="?", type=Path, default=None, help="gold JSONL (default: PolNeAR dev)")
+    ap.add_argument("--gold", dest="gold_opt", type=Path, metavar="PATH",
+                    help="the same as the positional GOLD: e.g. --gold ../shared/data/quotes/polnear.train.jsonl")
     ap.add_argument("--pred", type=Path, help="where to write the predictions JSONL (default: a temp file)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--no-baseline", action="store_true", help="skip the quotation-marks baseline")
     ap.add_argument("--results", type=Path, help="also write a small JSON summary here")
     args = ap.parse_args(argv)
+    if args.gold is not None and args.gold_opt is not None and args.gold != args.gold_opt:
+        ap.error("give the gold file once: as GOLD or as --gold")
+    args.gold = args.gold_opt or args.gold or DEFAULT_GOLD
     if not args.gold.is_file():
         print(f"evaluate_quotes: gold file not found: {args.gold}", file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@ from analysis.quotes import (
     SPEAKER_COLUMNS,
     extract_quotes,
     highlight_html,
+    quote_columns,
     quotation_spans,
     quotes_frame,
     speakers,
@@ -40,17 +41,17 @@ def check_offsets(text: str, q: pd.DataFrame) -> None:
 
 # --- one statement per sentence: (text, content, type, speaker) ----------------------------
 POSITIVE = [
-    ("“We will win,” she said. Ann Lee added that it was close.", "it was close", "indirect", "Ann Lee"),
+    ("“We will win,” she said. Ann Lee added that it was close.", "that it was close", "indirect", "Ann Lee"),
     ('"This is over," said Tom Reed, a spokesman for the city.', '"This is over,"', "direct", "Tom Reed"),
     ("‘We are ready,’ the minister told reporters.", "‘We are ready,’", "direct", "the minister"),
     ("Officials said the bridge would reopen on Monday.", "the bridge would reopen on Monday", "indirect", "Officials"),
     ("The bridge will reopen on Monday, a senior official said.", "The bridge will reopen on Monday", "indirect", "a senior official"),
-    ("The ministry told reporters that the talks had failed.", "the talks had failed", "indirect", "The ministry"),
+    ("The ministry told reporters that the talks had failed.", "that the talks had failed", "indirect", "The ministry"),
     ("According to the ministry, the talks had failed.", "the talks had failed", "indirect", "the ministry"),
     ("The talks had failed, according to two diplomats.", "The talks had failed", "indirect", "two diplomats"),
-    ("Sen. Elizabeth Warren insisted that the bill would pass.", "the bill would pass", "indirect", "Elizabeth Warren"),
+    ("Sen. Elizabeth Warren insisted that the bill would pass.", "that the bill would pass", "indirect", "Elizabeth Warren"),
     ("Mayor Ana Ruiz said the lanes would “transform the city.”", "the lanes would “transform the city.”", "mixed", "Ana Ruiz"),
-    ("Trump, in Kentucky, said Tuesday that Rubio was “a lightweight.”", "Rubio was “a lightweight.”", "mixed", "Trump"),
+    ("Trump, in Kentucky, said Tuesday that Rubio was “a lightweight.”", "that Rubio was “a lightweight.”", "mixed", "Trump"),
     ("Chris Cox, who runs the lobbying arm, says the actions would not help.", "the actions would not help", "indirect", "Chris Cox"),
     ("Gingrich: Trump must decide soon whether he wants a running mate.", "Trump must decide soon whether he wants a running mate", "indirect", "Gingrich"),
 ]
@@ -256,6 +257,97 @@ def test_speakers_empty_and_bad_input() -> None:
         speakers(pd.DataFrame({"x": [1]}))
 
 
+
+
+# --- reported speech beyond a name before the cue ---------------------------------------------
+REPORTED = [
+    # (text, content, speaker): long subjects, descriptions, questions and passives
+    ("Shane Shook, a security expert who has helped investigate the breaches, said he saw no evidence.",
+     "he saw no evidence", "Shane Shook, a security expert who has helped investigate the breaches"),
+    ("A spokeswoman for the Clinton campaign said the claim was false.", "the claim was false",
+     "A spokeswoman for the Clinton campaign"),
+    ("Aides to Clinton say she will win.", "she will win", "Aides to Clinton"),
+    ("Jeb Bush and Chris Christie say Rubio has not been tested.", "Rubio has not been tested", "Chris Christie"),
+    ("Geoff Garin posited that the unemployment rate matters more.", "that the unemployment rate matters more", "Geoff Garin"),
+    ("Ann Lee spoke first. Her view is that the economy will recover.", "that the economy will recover", "Ann Lee"),
+    ("The judge rubbed his chin, and then said something very strange.", "something very strange", "The judge"),
+    ("I told the court that I was sorry.", "that I was sorry", "I"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", REPORTED)
+def test_reported_speech_speakers(text: str, content: str, speaker: str) -> None:
+    q = extract_quotes(text)
+    check_offsets(text, q)
+    found = q[q["content"] == content]
+    assert len(found) == 1, q[["content", "speaker"]].values.tolist()
+    assert found.iloc[0]["speaker"] == speaker
+
+
+def test_questions_and_passives_have_no_speaker() -> None:
+    text = "Asked whether he would run, Trump said he might. Sanders was asked to name a decision."
+    q = extract_quotes(text)
+    rows = dict(zip(q["content"], q["speaker"]))
+    assert "whether he would run" in rows and pd.isna(rows["whether he would run"])
+    assert rows["he might"] == "Trump"
+    assert "to name a decision" in rows and pd.isna(rows["to name a decision"])
+
+
+def test_after_a_quotation_the_rest_is_circumstance() -> None:
+    text = "“I accept,” Amandla Stenberg said as she accepted her award. “We won,” he told the Post."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["“I accept,”", "“We won,”"]
+    assert q["speaker"].tolist()[0] == "Amandla Stenberg"
+
+
+def test_nouns_that_look_like_cues_are_not_cues() -> None:
+    text = "He could win swing states like Arizona. The attacks in Paris shook voters. He came back to Iowa."
+    assert extract_quotes(text).empty
+
+# --- quote_columns: the plain-list form of extract_quotes --------------------------------------
+COLUMN_TEXTS = [
+    "",
+    "No quotes here.",
+    "“We will win,” she said, “and we will win soon.” Jane Doe is the mayor.",
+    "Ann Lee, the mayor, said it was late. “Go,” Tom Reed said. He added that it was cold.",
+    "“Nobody,” it said. “Really nobody.”",  # speaker-less rows: None in text and int columns
+    'He said "unbalanced. And on.\nOfficials said the bridge would reopen, according to the city.',
+]
+
+
+@pytest.mark.parametrize("text", COLUMN_TEXTS)
+def test_quote_columns_equal_extract_quotes(text: str) -> None:
+    cols = quote_columns(text)
+    assert list(cols) == list(QUOTE_COLUMNS + EXTRA_COLUMNS)
+    assert len({len(v) for v in cols.values()}) == 1
+    for name in ("start", "end", "speaker_start", "speaker_end", "sent_id", "paragraph"):
+        assert all(v is None or type(v) is int for v in cols[name])
+    frame = extract_quotes(text)
+    if not cols["start"]:  # no rows: the empty frame of fixed columns
+        assert frame.empty and list(frame.columns) == list(cols)
+        return
+    ints = {c: "Int64" for c in frame.columns if str(frame[c].dtype) == "Int64"}
+    pd.testing.assert_frame_equal(pd.DataFrame(cols).astype(ints), frame)
+
+
+def test_speakers_matches_a_groupby_reference(seed_quotes: pd.DataFrame) -> None:
+    frames = [extract_quotes(t) for t in COLUMN_TEXTS[2:]] + [seed_quotes]
+    for q in frames:
+        table = speakers(q)
+        ref = (
+            q[q["speaker"].notna()]
+            .assign(n_words=lambda d: d["content"].str.count(r"\w+"))
+            .groupby("speaker", sort=False)
+            .agg(n_quotes=("start", "size"), n_words=("n_words", "sum"), first_position=("start", "min"))
+            .reset_index()
+            .sort_values(["n_quotes", "first_position"], ascending=[False, True], kind="stable")
+        )
+        assert table["speaker"].tolist() == ref["speaker"].tolist()
+        assert table["n_quotes"].tolist() == ref["n_quotes"].tolist()
+        assert table["n_words"].tolist() == ref["n_words"].tolist()
+        assert table["first_position"].tolist() == [int(x) for x in ref["first_position"]]
+        assert table.empty or str(table["n_quotes"].dtype) == "int64"
+
 # --- HTML ----------------------------------------------------------------------------------------
 def test_highlight_html_escapes_and_marks() -> None:
     text = "<script>alert(1)</script> Ann Lee said it was <b>late</b>.\n“Go,” Tom Reed said."
@@ -280,7 +372,7 @@ def test_evaluation_floor_on_dev_slice(shared_data) -> None:
     scorer = mod.load_scorer(gold_path)
     preds = {p["id"]: p for p in json.loads(json.dumps(mod.predict(docs)))}
     res = scorer.score({d["id"]: d for d in docs}, preds)
-    # measured on these 25 articles: overlap F1 0.694, end-to-end F1 0.565, direct recall 0.911
+    # measured on these 25 articles: overlap F1 0.702, end-to-end F1 0.589, direct recall 0.922
     assert res["all"]["overlap"]["f1"] >= FLOOR_OVERLAP
     assert res["all"]["end_to_end"]["f1"] >= FLOOR_E2E
     assert res["by_type"]["direct"]["overlap"]["recall"] >= FLOOR_DIRECT_RECALL
@@ -288,6 +380,6 @@ def test_evaluation_floor_on_dev_slice(shared_data) -> None:
     assert res["all"]["overlap"]["f1"] > base["all"]["overlap"]["f1"] + 0.1
 
 
-FLOOR_OVERLAP = 0.66
-FLOOR_E2E = 0.53
-FLOOR_DIRECT_RECALL = 0.88
+FLOOR_OVERLAP = 0.68
+FLOOR_E2E = 0.56
+FLOOR_DIRECT_RECALL = 0.89
