@@ -70,15 +70,27 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
         return _NAN
     if n <= window:
         return type_token_ratio(tokens)
-    counts = Counter(tokens[:window])
-    total = len(counts)
-    for i in range(window, n):
-        old, new = tokens[i - window], tokens[i]
-        counts[old] -= 1
-        if counts[old] == 0:
-            del counts[old]
-        counts[new] += 1
-        total += len(counts)
+    # Slide the window with a plain dict of counts and a running number of distinct tokens
+    # (integers only, so the result is exactly that of recounting every window).
+    counts: dict[str, int] = {}
+    get = counts.get
+    for tok in tokens[:window]:
+        counts[tok] = get(tok, 0) + 1
+    distinct = len(counts)
+    total = distinct
+    for old, new in zip(tokens, tokens[window:]):
+        if old != new:
+            c = counts[old]
+            if c == 1:
+                del counts[old]
+                distinct -= 1
+            else:
+                counts[old] = c - 1
+            c = get(new, 0)
+            if not c:
+                distinct += 1
+            counts[new] = c + 1
+        total += distinct
     return total / ((n - window + 1) * window)
 
 
@@ -173,14 +185,24 @@ def hdd(tokens: Sequence[str], *, sample_size: int = 42) -> float:
     n = len(tokens)
     if n < sample_size:
         return _NAN
+    # The probability depends only on a type's frequency k: compute it once per distinct k
+    # (an article has a few dozen), then add it up type by type in the same order as before.
+    absent: dict[int, float] = {}
     total = 0.0
     for k in Counter(tokens).values():
-        # P(type absent from the sample) = C(n-k, s) / C(n, s) = prod_{i<s} (n-k-i) / (n-i)
-        p_absent = 1.0
-        for i in range(sample_size):
-            if n - k - i <= 0:
-                p_absent = 0.0
-                break
-            p_absent *= (n - k - i) / (n - i)
+        p_absent = absent.get(k)
+        if p_absent is None:
+            p_absent = absent[k] = _p_absent(n, k, sample_size)
         total += 1.0 - p_absent
     return total / sample_size
+
+
+def _p_absent(n: int, k: int, sample_size: int) -> float:
+    """P(a type occurring ``k`` times among ``n`` tokens is absent from a sample):
+    ``C(n-k, s) / C(n, s) = prod_{i<s} (n-k-i) / (n-i)``."""
+    p_absent = 1.0
+    for i in range(sample_size):
+        if n - k - i <= 0:
+            return 0.0
+        p_absent *= (n - k - i) / (n - i)
+    return p_absent

@@ -61,6 +61,7 @@ __all__ = [
     "news_score",
     "news_scores",
     "sentence_features",
+    "sentence_scores",
     "target_features",
     "target_probabilities",
     "target_score",
@@ -156,6 +157,57 @@ def _lexicon_sums(words: Sequence[str], lex: dict[str, float], scale: float) -> 
     return pos, neg
 
 
+def _lexicon_score(word: str, lex: dict[str, float], scale: float) -> float:
+    s = lex.get(word)
+    if s is None:
+        s = lex.get(_lemma(word))
+    return s / scale if s else 0.0
+
+
+_NO_SCORE = (0.0, 0.0, False)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_info(word: str) -> tuple[float, float, bool]:
+    """``(AFINN score / 5, General Inquirer score, is a negator)`` of one lower-case word."""
+    info = (
+        _lexicon_score(word, sentiment_lexicon("afinn"), 5.0),
+        _lexicon_score(word, sentiment_lexicon("general_inquirer"), 1.0),
+        word in _NEGATORS or word.endswith("n't"),
+    )
+    return _NO_SCORE if info == _NO_SCORE else info
+
+
+def _both_lexicon_sums(words: Sequence[str]) -> tuple[float, float, float, float]:
+    """``_lexicon_sums`` of AFINN (scale 5) and of the General Inquirer (scale 1) in one pass.
+
+    The same numbers (each word's score is looked up once and cached, and each sum adds the
+    same terms in the same order): ``(afinn_pos, afinn_neg, gi_pos, gi_neg)``.
+    """
+    a_pos = a_neg = g_pos = g_neg = 0.0
+    infos = list(map(_word_info, words))
+    for i, info in enumerate(infos):
+        if info is _NO_SCORE:
+            continue
+        a, g, _ = info
+        if not a and not g:
+            continue
+        if any(prev[2] for prev in infos[max(0, i - 3) : i]):
+            a = -0.5 * a
+            g = -0.5 * g
+        if a:
+            if a > 0:
+                a_pos += a
+            else:
+                a_neg += a
+        if g:
+            if g > 0:
+                g_pos += g
+            else:
+                g_neg += g
+    return a_pos, a_neg, g_pos, g_neg
+
+
 def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower().replace("\u2019", "'"))
 
@@ -168,21 +220,22 @@ def sentence_features(text: str) -> list[float]:
         >>> f["vader_compound"], f["afinn_neg"] < 0
         (-0.6249, True)
     """
-    tr = vader.trace(text)
-    vals = tr.valences
+    return _features(vader.trace(text), text)
+
+
+def _features(tr: vader.VaderTrace, text: str) -> list[float]:
+    """:func:`sentence_features` of ``text`` from its VADER trace ``tr`` (computed once)."""
     s = tr.raw_sum
-    pos_sum = float(sum(v for v in vals if v > 0))
-    neg_sum = float(sum(v for v in vals if v < 0))
-    words = _words(text)
-    a_pos, a_neg = _lexicon_sums(words, sentiment_lexicon("afinn"), 5.0)
-    g_pos, g_neg = _lexicon_sums(words, sentiment_lexicon("general_inquirer"), 1.0)
+    positive = [v for v in tr.valences if v > 0]
+    negative = [v for v in tr.valences if v < 0]
+    a_pos, a_neg, g_pos, g_neg = _both_lexicon_sums(_words(text))
     return [
         tr.scores["compound"],
         s,
-        pos_sum,
-        neg_sum,
-        float(sum(1 for v in vals if v > 0)),
-        float(sum(1 for v in vals if v < 0)),
+        float(sum(positive)),
+        float(sum(negative)),
+        float(len(positive)),
+        float(len(negative)),
         tr.scores["pos"],
         tr.scores["neg"],
         s / math.sqrt(max(len(tr.words), 1)),
@@ -230,10 +283,43 @@ def news_score(text: str) -> float:
         >>> news_score("The plan was a disaster.") < -0.1 < 0.1 < news_score("A resounding success.")
         True
     """
+    return _score_features(sentence_features(text))
+
+
+@functools.cache
+def _sentence_weights() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float, float]:
+    """The sentence model as arrays, converted once: mean, scale, coef, intercept, center, stretch."""
     m = load_model()["sentence"]
-    x = (np.asarray(sentence_features(text)) - m["mean"]) / m["scale"]
-    raw = float(x @ np.asarray(m["coef"]) + m["intercept"])
-    return float(np.clip(m["center"] + m["stretch"] * (raw - m["center"]), -1.0, 1.0))
+    return (
+        np.asarray(m["mean"], dtype=float),
+        np.asarray(m["scale"], dtype=float),
+        np.asarray(m["coef"], dtype=float),
+        m["intercept"],
+        m["center"],
+        m["stretch"],
+    )
+
+
+def _score_features(features: list[float]) -> float:
+    """The ``news`` score of one sentence from its :func:`sentence_features`."""
+    mean, scale, coef, intercept, center, stretch = _sentence_weights()
+    x = (np.asarray(features) - mean) / scale
+    raw = float(x @ coef + intercept)
+    return float(min(max(center + stretch * (raw - center), -1.0), 1.0))
+
+
+def sentence_scores(text: str) -> tuple[float, float, float, float, float]:
+    """VADER's ``neg``, ``neu``, ``pos``, ``compound`` and the ``news`` score of one sentence.
+
+    Equal to ``analysis.vader.polarity_scores(text)`` and :func:`news_score`, with VADER run
+    once instead of twice and nothing cached: what :func:`analysis.sentiment.sentence_sentiment`
+    needs for each sentence. A blank text gets VADER's compound (0.0) as its ``news`` score,
+    as in :func:`analysis.sentiment.score_text`.
+    """
+    tr = vader.trace(text)
+    sc = tr.scores
+    news = _score_features(_features(tr, text)) if text.strip() else sc["compound"]
+    return sc["neg"], sc["neu"], sc["pos"], sc["compound"], news
 
 
 def news_scores(texts: Iterable[str]) -> np.ndarray:

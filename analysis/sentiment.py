@@ -65,6 +65,7 @@ __all__ = [
     "quote_sentiment",
     "score_text",
     "sentence_sentiment",
+    "sentence_sentiment_rows",
     "sentiment_frame",
     "speaker_sentiment",
     "target_frame",
@@ -147,17 +148,42 @@ def sentence_sentiment(text: str, *, method: Method = DEFAULT_METHOD) -> pd.Data
         >>> df[["sent_id", "compound"]].values.tolist()
         [[0.0, 0.5719], [1.0, -0.5106]]
     """
-    check_choice("method", method, METHODS)
-    seg = segment(text)
-    rows = []
-    for i, ((s, e), p) in enumerate(zip(seg.sentences, seg.sentence_paragraph)):
-        sc = score_text(text[s:e], method=method)
-        rows.append((i, s, e, text[s:e], sc["neg"], sc["neu"], sc["pos"], sc["compound"], p))
+    rows = sentence_sentiment_rows(text, method=method)
     df = pd.DataFrame(rows, columns=list(SENTENCE_SENTIMENT_COLUMNS))
     return df.astype(
         {"sent_id": "int64", "start": "int64", "end": "int64", "neg": "float64",
          "neu": "float64", "pos": "float64", "compound": "float64", "paragraph": "int64"}
     )
+
+
+def sentence_sentiment_rows(
+    text: str, *, method: Method = DEFAULT_METHOD
+) -> list[tuple[int, int, int, str, float, float, float, float, int]]:
+    """:func:`sentence_sentiment` as plain tuples, one per sentence, in its column order.
+
+    The rows :func:`sentence_sentiment` turns into a DataFrame (``sent_id``, ``start``,
+    ``end``, ``text``, ``neg``, ``neu``, ``pos``, ``compound``, ``paragraph``), for callers that
+    build one table for many articles (:mod:`analysis.pipeline`). Each sentence is scored as
+    :func:`score_text` scores it; with ``method="news"`` VADER runs once per sentence
+    (:func:`analysis.news_sentiment.sentence_scores`).
+
+    Examples:
+        >>> [r[:3] + r[7:] for r in sentence_sentiment_rows("Good. Bad.", method="vader")]
+        [(0, 0, 5, 0.4404, 0), (1, 6, 10, -0.5423, 0)]
+    """
+    check_choice("method", method, METHODS)
+    seg = segment(text)
+    rows = []
+    news = method == "news"
+    for i, ((s, e), p) in enumerate(zip(seg.sentences, seg.sentence_paragraph)):
+        sentence = text[s:e]
+        if news:
+            neg, neu, pos, _, compound = ns.sentence_scores(sentence)
+        else:
+            sc = vader.polarity_scores(sentence)
+            neg, neu, pos, compound = sc["neg"], sc["neu"], sc["pos"], sc["compound"]
+        rows.append((i, s, e, sentence, neg, neu, pos, compound, p))
+    return rows
 
 
 def polarity(text: str, *, method: Method = DEFAULT_METHOD) -> float:

@@ -29,7 +29,9 @@ measure is NaN; nothing raises.
 
 from __future__ import annotations
 
+import functools
 import math
+from collections import Counter
 from typing import Any
 
 import pandas as pd
@@ -54,6 +56,7 @@ __all__ = [
     "GRADE_FIELDS",
     "SENTENCE_STATS_COLUMNS",
     "text_stats",
+    "text_stats_values",
     "sentence_stats",
     "stats_frame",
     "sentence_stats_frame",
@@ -195,17 +198,66 @@ def text_stats(
         >>> int(text_stats("").n_words), text_stats("").flesch_reading_ease
         (0, nan)
     """
+    return pd.Series(
+        text_stats_values(
+            text,
+            mattr_window=mattr_window,
+            mtld_threshold=mtld_threshold,
+            hdd_sample_size=hdd_sample_size,
+        ),
+        dtype=object,
+        name="text_stats",
+    )
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_measure(word: str) -> tuple[int, int]:
+    """``(letters and digits, syllables)`` of one word or number, computed once per string."""
+    return _n_chars(word), n_syllables(word)
+
+
+def text_stats_values(
+    text: str,
+    *,
+    mattr_window: int = 50,
+    mtld_threshold: float = 0.72,
+    hdd_sample_size: int = 42,
+) -> dict[str, Any]:
+    """:func:`text_stats` as a plain dict (``int`` counts, ``float`` rest), in field order.
+
+    The same numbers as :func:`text_stats` without building a Series: what
+    :mod:`analysis.pipeline` stores per article. Counts are summed per distinct word string
+    (each measured once), which gives the same integers as summing token by token.
+
+    Examples:
+        >>> v = text_stats_values("The cat sat on the mat. It was happy.")
+        >>> list(v) == list(STATS_FIELDS), v["n_words"], v["n_syllables"]
+        (True, 9, 10)
+    """
     seg = segment(text)
-    words = [(text[s:e], k) for s, e, k in seg.tokens if k in ("word", "number")]
-    chars = [_n_chars(w) for w, _ in words]
-    syls = [n_syllables(w) for w, _ in words]
-    lexical = [w.casefold() for w, k in words if k == "word"]
+    words: list[str] = []
+    lexical: list[str] = []
+    add_word = words.append
+    add_lexical = lexical.append
+    for s, e, k in seg.tokens:
+        if k == "word":
+            w = text[s:e]
+            add_word(w)
+            add_lexical(w.casefold())
+        elif k == "number":
+            add_word(text[s:e])
+    n_chars = n_syl = n_long = n_poly = 0
+    for w, c in Counter(words).items():
+        chars, syl = _word_measure(w)
+        n_chars += c * chars
+        n_syl += c * syl
+        if chars >= LONG_WORD_CHARS:
+            n_long += c
+        if syl >= POLYSYLLABLE:
+            n_poly += c
 
     n_sent = len(seg.sentences)
     n_words = len(words)
-    n_chars = sum(chars)
-    n_syl = sum(syls)
-    n_poly = sum(s >= POLYSYLLABLE for s in syls)
     nan = math.nan
     values: dict[str, Any] = {
         "n_sentences": n_sent,
@@ -214,7 +266,7 @@ def text_stats(
         "n_unique_words": len(set(lexical)),
         "n_chars": n_chars,
         "n_syllables": n_syl,
-        "n_long_words": sum(c >= LONG_WORD_CHARS for c in chars),
+        "n_long_words": n_long,
         "n_polysyllable_words": n_poly,
         "avg_sentence_length": n_words / n_sent if n_sent else nan,
         "avg_word_length": n_chars / n_words if n_words else nan,
@@ -233,7 +285,7 @@ def text_stats(
     if not n_words:  # no words: formulas are undefined even when a sentence exists ("—")
         for key in STATS_FIELDS[len(COUNT_FIELDS):]:
             values[key] = nan
-    out = pd.Series({k: values[k] for k in STATS_FIELDS}, dtype=object, name="text_stats")
+    out = {k: values[k] for k in STATS_FIELDS}
     for key in STATS_FIELDS[len(COUNT_FIELDS):]:
         out[key] = float(out[key])
     return out

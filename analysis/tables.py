@@ -165,8 +165,13 @@ def canonical_frame(frame: pd.DataFrame) -> pd.DataFrame:
             or isinstance(s.dtype, pd.CategoricalDtype)
         ):
             continue
-        else:
+        elif s.dtype != "str":
             s = s.astype("str")
+        elif not (empty := s == "").any():
+            continue  # already stored as it is: nothing to convert or blank out
+        else:
+            out[col] = s.mask(empty)
+            continue
         out[col] = s.mask(s == "")
     return out
 

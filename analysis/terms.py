@@ -67,6 +67,7 @@ __all__ = [
     "term_table",
     "term_sequences",
     "term_frequencies",
+    "term_frequency_columns",
     "term_frame",
     "ngrams",
     "tfidf",
@@ -583,6 +584,47 @@ def term_frequencies(
     out.attrs["n_words"] = n_words
     out.attrs["n_docs"] = len(docs)
     return out
+
+
+def term_frequency_columns(texts: TextsLike, **options: Any) -> dict[str, np.ndarray]:
+    """:func:`term_frequencies` of each text on its own, as columns for one long table.
+
+    The rows of ``term_frequencies([text], **options)`` for every text, text after text, with
+    the text's position first; counted in one pass over all texts (what
+    :mod:`analysis.pipeline` stores per chunk of articles in its ``terms`` table).
+
+    Args:
+        texts: as for :func:`term_frequencies`.
+        **options: the options of :func:`term_frequencies` (``min_count`` included).
+
+    Returns:
+        ``{"doc", "term", "count", "rel_freq", "doc_freq"}``: numpy arrays of equal length;
+        ``doc`` is the 0-based position of the text, ``term`` an object array of strings,
+        ``count`` and ``doc_freq`` (always 1) ``int64``, ``rel_freq`` ``float64`` (count per
+        running word of that text). Within a text, rows are sorted by count (descending)
+        then term, as in :func:`term_frequencies`.
+
+    Examples:
+        >>> cols = term_frequency_columns(["Iran’s talks.", "Talks with Iran and the US"])
+        >>> cols["doc"].tolist(), cols["term"].tolist(), cols["count"].tolist()
+        ([0, 0, 1, 1, 1], ['iran', 'talks', 'US', 'iran', 'talks'], [1, 1, 1, 1, 1])
+    """
+    min_count = options.pop("min_count", 1)
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ParameterError(f"min_count={min_count!r}: give a whole number of 1 or more")
+    docs, _ = _as_docs(texts)
+    counts = _corpus_counts(docs, term_options(**options))
+    keep = np.flatnonzero(counts.count >= min_count)
+    order = keep[np.lexsort((counts.rank[counts.term[keep]], -counts.count[keep], counts.doc[keep]))]
+    doc = counts.doc[order]
+    count = counts.count[order]
+    return {
+        "doc": doc,
+        "term": counts.vocab[counts.term[order]],
+        "count": count,
+        "rel_freq": count / counts.n_words[doc],
+        "doc_freq": np.ones(len(order), dtype="int64"),
+    }
 
 
 def term_frame(articles: Any, *, on_error: OnError = "raise", **options: Any) -> pd.DataFrame:

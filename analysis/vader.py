@@ -72,29 +72,33 @@ def _words_and_emoticons(text: str) -> list[str]:
     NLTK keeps whitespace tokens longer than one character and maps ``p + w`` and ``w + p`` to
     ``w`` when ``p`` is one of its punctuation strings and ``w`` (longer than one character, no
     ASCII punctuation) is a word of the text once punctuation is removed. ``w`` is then always
-    the token itself without ``p``, so the check needs only the token.
+    the token itself without ``p``, so the check needs only the token, and its result is
+    computed once per distinct token (:func:`_strip_token`).
     """
-    out = []
-    for we in text.split():
-        n = len(we)
-        if n <= 1:
-            continue
-        if we[0] in _PUNCT:
-            i = 1
-            while i < n and we[i] in _PUNCT:
-                i += 1
-            rest = we[i:]
-            if len(rest) > 1 and we[:i] in _PUNC_LIST and not any(c in _PUNCT for c in rest):
-                we = rest
-        elif we[-1] in _PUNCT:
-            j = n - 1
-            while we[j - 1] in _PUNCT:
-                j -= 1
-            head = we[:j]
-            if len(head) > 1 and we[j:] in _PUNC_LIST and not any(c in _PUNCT for c in head):
-                we = head
-        out.append(we)
-    return out
+    return [w for w in map(_strip_token, text.split()) if w]
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _strip_token(we: str) -> str:
+    """One whitespace token as VADER scores it; "" for a token VADER drops (one character)."""
+    n = len(we)
+    if n <= 1:
+        return ""
+    if we[0] in _PUNCT:
+        i = 1
+        while i < n and we[i] in _PUNCT:
+            i += 1
+        rest = we[i:]
+        if len(rest) > 1 and we[:i] in _PUNC_LIST and not any(c in _PUNCT for c in rest):
+            return rest
+    elif we[-1] in _PUNCT:
+        j = n - 1
+        while we[j - 1] in _PUNCT:
+            j -= 1
+        head = we[:j]
+        if len(head) > 1 and we[j:] in _PUNC_LIST and not any(c in _PUNCT for c in head):
+            return head
+    return we
 
 
 def _negated(word: str) -> bool:
@@ -183,49 +187,26 @@ class VaderTrace:
 
 
 def _valences(words: list[str]) -> list[float]:
+    """One valence per word, as NLTK's ``sentiment_valence`` loop computes them.
+
+    A word outside the lexicon (or a booster, or "kind" of "kind of") always gets 0, whatever
+    its neighbours, so only the lexicon words are scored. As in NLTK, a repeated word is scored
+    at its first occurrence (``words.index``) and that valence is used for every occurrence.
+    """
     lex = lexicon()
     n = len(words)
     lower = [w.lower() for w in words]
-    n_caps = sum(1 for w in words if w.isupper())
-    is_cap_diff = 0 < n - n_caps < n
-    first_index: dict[str, int] = {}
-    for idx, tok in enumerate(words):
-        if tok not in first_index:
-            first_index[tok] = idx
-    sentiments: list[float] = []
-    for item in words:
-        valence: float = 0
-        i = first_index[item]
-        low = lower[i]
-        if (i < n - 1 and low == "kind" and lower[i + 1] == "of") or low in _BOOSTERS:
-            sentiments.append(valence)
-            continue
-        if low in lex:
-            valence = lex[low]
-            if item.isupper() and is_cap_diff:
-                if valence > 0:
-                    valence += _C.C_INCR
-                else:
-                    valence -= _C.C_INCR
-            for start_i in range(0, 3):
-                if i > start_i and lower[i - (start_i + 1)] not in lex:
-                    prev = words[i - (start_i + 1)]
-                    s = _scalar_inc_dec(prev, lower[i - (start_i + 1)], valence, is_cap_diff)
-                    if start_i == 1 and s != 0:
-                        s = s * 0.95
-                    if start_i == 2 and s != 0:
-                        s = s * 0.9
-                    valence = valence + s
-                    valence = _never_check(valence, words, start_i, i)
-                    if start_i == 2:
-                        valence = _idioms_check(valence, words, i)
-            # "least" negation
-            if i > 1 and lower[i - 1] not in lex and lower[i - 1] == "least":
-                if lower[i - 2] != "at" and lower[i - 2] != "very":
-                    valence = valence * _C.N_SCALAR
-            elif i > 0 and lower[i - 1] not in lex and lower[i - 1] == "least":
-                valence = valence * _C.N_SCALAR
-        sentiments.append(valence)
+    sentiments: list[float] = [0] * n
+    scored = [j for j, low in enumerate(lower) if low in lex]
+    if scored:
+        is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+        first: dict[str, float] = {}
+        for j in scored:
+            item = words[j]
+            valence = first.get(item)
+            if valence is None:
+                valence = first[item] = _valence_at(words, lower, words.index(item), lex, is_cap_diff)
+            sentiments[j] = valence
     if "but" in lower:
         bi = lower.index("but")
         for sidx, sentiment in enumerate(sentiments):
@@ -234,6 +215,42 @@ def _valences(words: list[str]) -> list[float]:
             elif sidx > bi:
                 sentiments[sidx] = sentiment * 1.5
     return sentiments
+
+
+def _valence_at(
+    words: list[str], lower: list[str], i: int, lex: dict[str, float], is_cap_diff: bool
+) -> float:
+    """The valence of the lexicon word ``words[i]`` in its context (NLTK's rules, in order)."""
+    n = len(words)
+    low = lower[i]
+    if (i < n - 1 and low == "kind" and lower[i + 1] == "of") or low in _BOOSTERS:
+        return 0
+    item = words[i]
+    valence = lex[low]
+    if item.isupper() and is_cap_diff:
+        if valence > 0:
+            valence += _C.C_INCR
+        else:
+            valence -= _C.C_INCR
+    for start_i in range(0, 3):
+        if i > start_i and lower[i - (start_i + 1)] not in lex:
+            prev = words[i - (start_i + 1)]
+            s = _scalar_inc_dec(prev, lower[i - (start_i + 1)], valence, is_cap_diff)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            valence = _never_check(valence, words, start_i, i)
+            if start_i == 2:
+                valence = _idioms_check(valence, words, i)
+    # "least" negation
+    if i > 1 and lower[i - 1] not in lex and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
+            valence = valence * _C.N_SCALAR
+    elif i > 0 and lower[i - 1] not in lex and lower[i - 1] == "least":
+        valence = valence * _C.N_SCALAR
+    return valence
 
 
 def _punct_amplifier(text: str) -> float:
@@ -257,14 +274,13 @@ def _score(sentiments: list[float], amplifier: float) -> dict[str, float]:
     compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
     pos_sum = 0.0
     neg_sum = 0.0
-    neu_count = 0
-    for score in sentiments:
+    scored = [score for score in sentiments if score]  # most words are neutral (0)
+    neu_count = len(sentiments) - len(scored)
+    for score in scored:
         if score > 0:
             pos_sum += float(score) + 1
-        if score < 0:
+        else:
             neg_sum += float(score) - 1
-        if score == 0:
-            neu_count += 1
     if pos_sum > math.fabs(neg_sum):
         pos_sum += amplifier
     elif pos_sum < math.fabs(neg_sum):
@@ -291,7 +307,7 @@ def trace(text: str) -> VaderTrace:
     words = _words_and_emoticons(text)
     sentiments = _valences(words)
     amp = _punct_amplifier(text)
-    return VaderTrace(tuple(words), tuple(float(v) for v in sentiments), amp, _score(sentiments, amp))
+    return VaderTrace(tuple(words), tuple(map(float, sentiments)), amp, _score(sentiments, amp))
 
 
 @functools.lru_cache(maxsize=8192)

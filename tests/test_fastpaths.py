@@ -1,0 +1,574 @@
+"""Every fast path of the ``analyse`` pipeline against the straightforward implementation.
+
+The reference functions below are the plain versions the fast paths replaced (kept here, word
+for word where possible). Each test runs both on the seed article, a small synthetic corpus and
+awkward texts, and, when ``../shared`` is there, on the first articles of the evaluation corpus;
+results must be *equal* (floats included), not close.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import diversity, news_sentiment, pipeline, sentiment, stats, terms, vader
+from analysis.loaders import Article
+from analysis.text import segment
+
+from .conftest import SEED_PATH, SMALL_CORPUS
+
+AWKWARD = [
+    "",
+    "   \n  ",
+    "—",
+    "Yes.",
+    "No, no, no! Never again? Not good at all... It isn't bad, but it's NOT great.",
+    "U.S. officials met 3 times in 2015; 76% said “no”. The $10bn plan — JCPOA — failed.",
+    "A a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a b.",
+    "Takht-Ravanchi’s team didn't say. He hardly ever won't. Nobody was happy; nothing worked.",
+]
+
+
+def _seed_body() -> str:
+    lines = SEED_PATH.read_text(encoding="utf-8").splitlines()
+    return "\n".join(ln.strip() for ln in lines[1:-1] if ln.strip())
+
+
+def _texts() -> list[str]:
+    small = ["\n".join(paras) for _, paras, _ in SMALL_CORPUS]
+    return [_seed_body(), *small, *AWKWARD]
+
+
+def _corpus_texts(shared_data, n: int = 60) -> list[str]:
+    out = []
+    with (shared_data / "corpus" / "corpus.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line)["text"])
+            if len(out) >= n:
+                break
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, NaN equal to NaN, and of the same type (an int is not a float here)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return a == b
+
+
+# --------------------------------------------------------------------------- references
+
+
+def ref_mattr(tokens: Sequence[str], window: int = 50) -> float:
+    n = len(tokens)
+    if n == 0:
+        return math.nan
+    if n <= window:
+        return len(set(tokens)) / n
+    counts = Counter(tokens[:window])
+    total = len(counts)
+    for i in range(window, n):
+        old, new = tokens[i - window], tokens[i]
+        counts[old] -= 1
+        if counts[old] == 0:
+            del counts[old]
+        counts[new] += 1
+        total += len(counts)
+    return total / ((n - window + 1) * window)
+
+
+def _ref_mtld_pass(tokens: Sequence[str], threshold: float) -> float:
+    factors = 0.0
+    types: set[str] = set()
+    count = 0
+    ttr = 1.0
+    for tok in tokens:
+        count += 1
+        types.add(tok)
+        ttr = len(types) / count
+        if ttr <= threshold:
+            factors += 1
+            types = set()
+            count = 0
+            ttr = 1.0
+    factors += (1 - ttr) / (1 - threshold)
+    return len(tokens) / factors if factors else math.nan
+
+
+def ref_mtld(tokens: Sequence[str], threshold: float = 0.72) -> float:
+    if not tokens:
+        return math.nan
+    return (_ref_mtld_pass(tokens, threshold) + _ref_mtld_pass(list(reversed(tokens)), threshold)) / 2
+
+
+def ref_hdd(tokens: Sequence[str], sample_size: int = 42) -> float:
+    n = len(tokens)
+    if n < sample_size:
+        return math.nan
+    total = 0.0
+    for k in Counter(tokens).values():
+        p_absent = 1.0
+        for i in range(sample_size):
+            if n - k - i <= 0:
+                p_absent = 0.0
+                break
+            p_absent *= (n - k - i) / (n - i)
+        total += 1.0 - p_absent
+    return total / sample_size
+
+
+def ref_text_stats(text: str) -> dict[str, Any]:
+    """text_stats as it was: token by token, per-type HD-D, a Counter for MATTR."""
+    seg = segment(text)
+    words = [(text[s:e], k) for s, e, k in seg.tokens if k in ("word", "number")]
+    chars = [sum(ch.isalnum() for ch in w) for w, _ in words]
+    syls = [stats.n_syllables(w) for w, _ in words]
+    lexical = [w.casefold() for w, k in words if k == "word"]
+    n_sent, n_words, n_chars, n_syl = len(seg.sentences), len(words), sum(chars), sum(syls)
+    n_poly = sum(s >= 3 for s in syls)
+    nan = math.nan
+    values: dict[str, Any] = {
+        "n_sentences": n_sent,
+        "n_words": n_words,
+        "n_numbers": n_words - len(lexical),
+        "n_unique_words": len(set(lexical)),
+        "n_chars": n_chars,
+        "n_syllables": n_syl,
+        "n_long_words": sum(c >= 7 for c in chars),
+        "n_polysyllable_words": n_poly,
+        "avg_sentence_length": n_words / n_sent if n_sent else nan,
+        "avg_word_length": n_chars / n_words if n_words else nan,
+        "avg_syllables_per_word": n_syl / n_words if n_words else nan,
+        "flesch_reading_ease": stats.flesch_reading_ease(n_words, n_sent, n_syl),
+        "flesch_kincaid_grade": stats.flesch_kincaid_grade(n_words, n_sent, n_syl),
+        "gunning_fog": stats.gunning_fog(n_words, n_sent, n_poly),
+        "smog_index": stats.smog_index(n_sent, n_poly),
+        "coleman_liau": stats.coleman_liau(n_words, n_sent, n_chars),
+        "automated_readability_index": stats.automated_readability_index(n_words, n_sent, n_chars),
+        "type_token_ratio": len(set(lexical)) / len(lexical) if lexical else nan,
+        "mattr": ref_mattr(lexical),
+        "mtld": ref_mtld(lexical),
+        "hdd": ref_hdd(lexical),
+    }
+    if not n_words:
+        for key in stats.STATS_FIELDS[len(stats.COUNT_FIELDS):]:
+            values[key] = nan
+    return {k: (values[k] if k in stats.COUNT_FIELDS else float(values[k])) for k in stats.STATS_FIELDS}
+
+
+def ref_words_and_emoticons(text: str) -> list[str]:
+    """VADER's tokens as they were computed: token by token, nothing cached."""
+    out = []
+    for we in text.split():
+        n = len(we)
+        if n <= 1:
+            continue
+        if we[0] in vader._PUNCT:
+            i = 1
+            while i < n and we[i] in vader._PUNCT:
+                i += 1
+            rest = we[i:]
+            if len(rest) > 1 and we[:i] in vader._PUNC_LIST and not any(c in vader._PUNCT for c in rest):
+                we = rest
+        elif we[-1] in vader._PUNCT:
+            j = n - 1
+            while we[j - 1] in vader._PUNCT:
+                j -= 1
+            head = we[:j]
+            if len(head) > 1 and we[j:] in vader._PUNC_LIST and not any(c in vader._PUNCT for c in head):
+                we = head
+        out.append(we)
+    return out
+
+
+def ref_valences(words: list[str]) -> list[float]:
+    """VADER's valence loop as it was: every word, repeated words looked up by first index."""
+    lex = vader.lexicon()
+    n = len(words)
+    lower = [w.lower() for w in words]
+    n_caps = sum(1 for w in words if w.isupper())
+    is_cap_diff = 0 < n - n_caps < n
+    first_index: dict[str, int] = {}
+    for idx, tok in enumerate(words):
+        if tok not in first_index:
+            first_index[tok] = idx
+    sentiments: list[float] = []
+    for item in words:
+        valence: float = 0
+        i = first_index[item]
+        low = lower[i]
+        if (i < n - 1 and low == "kind" and lower[i + 1] == "of") or low in vader._BOOSTERS:
+            sentiments.append(valence)
+            continue
+        if low in lex:
+            valence = lex[low]
+            if item.isupper() and is_cap_diff:
+                if valence > 0:
+                    valence += vader._C.C_INCR
+                else:
+                    valence -= vader._C.C_INCR
+            for start_i in range(0, 3):
+                if i > start_i and lower[i - (start_i + 1)] not in lex:
+                    prev = words[i - (start_i + 1)]
+                    s = vader._scalar_inc_dec(prev, lower[i - (start_i + 1)], valence, is_cap_diff)
+                    if start_i == 1 and s != 0:
+                        s = s * 0.95
+                    if start_i == 2 and s != 0:
+                        s = s * 0.9
+                    valence = valence + s
+                    valence = vader._never_check(valence, words, start_i, i)
+                    if start_i == 2:
+                        valence = vader._idioms_check(valence, words, i)
+            # "least" negation
+            if i > 1 and lower[i - 1] not in lex and lower[i - 1] == "least":
+                if lower[i - 2] != "at" and lower[i - 2] != "very":
+                    valence = valence * vader._C.N_SCALAR
+            elif i > 0 and lower[i - 1] not in lex and lower[i - 1] == "least":
+                valence = valence * vader._C.N_SCALAR
+        sentiments.append(valence)
+    if "but" in lower:
+        bi = lower.index("but")
+        for sidx, sentiment in enumerate(sentiments):
+            if sidx < bi:
+                sentiments[sidx] = sentiment * 0.5
+            elif sidx > bi:
+                sentiments[sidx] = sentiment * 1.5
+    return sentiments
+
+
+def _ref_lexicon_sums(words: Sequence[str], lex: dict[str, float], scale: float) -> tuple[float, float]:
+    pos = neg = 0.0
+    for i, w in enumerate(words):
+        s = lex.get(w)
+        if s is None:
+            s = lex.get(news_sentiment._lemma(w))
+        if not s:
+            continue
+        s = s / scale
+        if any(p in news_sentiment._NEGATORS or p.endswith("n't") for p in words[max(0, i - 3) : i]):
+            s = -0.5 * s
+        if s > 0:
+            pos += s
+        else:
+            neg += s
+    return pos, neg
+
+
+def ref_sentence_features(text: str) -> list[float]:
+    """sentence_features as it was: one lexicon pass per lexicon."""
+    tr = vader.trace(text)
+    vals = tr.valences
+    s = tr.raw_sum
+    words = news_sentiment._words(text)
+    a_pos, a_neg = _ref_lexicon_sums(words, news_sentiment.sentiment_lexicon("afinn"), 5.0)
+    g_pos, g_neg = _ref_lexicon_sums(words, news_sentiment.sentiment_lexicon("general_inquirer"), 1.0)
+    return [
+        tr.scores["compound"], s, float(sum(v for v in vals if v > 0)),
+        float(sum(v for v in vals if v < 0)), float(sum(1 for v in vals if v > 0)),
+        float(sum(1 for v in vals if v < 0)), tr.scores["pos"], tr.scores["neg"],
+        s / math.sqrt(max(len(tr.words), 1)), a_pos, a_neg, g_pos, g_neg,
+    ]
+
+
+def ref_news_score(text: str) -> float:
+    m = news_sentiment.load_model()["sentence"]
+    x = (np.asarray(ref_sentence_features(text)) - m["mean"]) / m["scale"]
+    raw = float(x @ np.asarray(m["coef"]) + m["intercept"])
+    return float(np.clip(m["center"] + m["stretch"] * (raw - m["center"]), -1.0, 1.0))
+
+
+def ref_sentence_sentiment(text: str, method: str) -> pd.DataFrame:
+    """sentence_sentiment as it was: score_text (VADER, then the news model) per sentence."""
+    seg = segment(text)
+    rows = []
+    for i, ((s, e), p) in enumerate(zip(seg.sentences, seg.sentence_paragraph)):
+        sent = text[s:e]
+        sc = vader.nltk_analyzer().polarity_scores(sent)
+        compound = ref_news_score(sent) if method == "news" and sent.strip() else sc["compound"]
+        rows.append((i, s, e, sent, sc["neg"], sc["neu"], sc["pos"], compound, p))
+    df = pd.DataFrame(rows, columns=list(sentiment.SENTENCE_SENTIMENT_COLUMNS))
+    return df.astype(
+        {"sent_id": "int64", "start": "int64", "end": "int64", "neg": "float64",
+         "neu": "float64", "pos": "float64", "compound": "float64", "paragraph": "int64"}
+    )
+
+
+# --------------------------------------------------------------------------- diversity
+
+
+def _token_lists(texts: list[str]) -> list[list[str]]:
+    out = [[], ["a"], ["a", "a"], "a b a c c".split(), "a a b b".split()]
+    for text in texts:
+        lexical = [w.casefold() for w, k in ((text[s:e], k) for s, e, k in segment(text).tokens) if k == "word"]
+        out.append(lexical)
+        out.append(lexical[::-1][:120])
+    return out
+
+
+@pytest.mark.parametrize("window", [1, 3, 50])
+def test_mattr_equals_recounting(window):
+    for toks in _token_lists(_texts()):
+        assert _same(diversity.mattr(toks, window=window), ref_mattr(toks, window)), toks[:10]
+
+
+@pytest.mark.parametrize("sample_size", [1, 2, 42])
+def test_hdd_per_frequency_equals_per_type(sample_size):
+    for toks in _token_lists(_texts()):
+        assert _same(diversity.hdd(toks, sample_size=sample_size), ref_hdd(toks, sample_size)), toks[:10]
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+def _check_stats(texts: list[str]) -> None:
+    for text in texts:
+        fast = stats.text_stats_values(text)
+        ref = ref_text_stats(text)
+        assert list(fast) == list(ref)
+        for key in ref:
+            assert _same(fast[key], ref[key]), (key, fast[key], ref[key], text[:60])
+        series = stats.text_stats(text)
+        assert series.dtype == object and series.name == "text_stats"
+        assert all(_same(series[k], ref[k]) for k in ref)
+
+
+def test_text_stats_equals_token_by_token():
+    _check_stats(_texts())
+
+
+@pytest.mark.shared
+def test_text_stats_equals_token_by_token_on_the_corpus(shared_data):
+    _check_stats(_corpus_texts(shared_data))
+
+
+# --------------------------------------------------------------------------- sentiment
+
+
+def _check_sentiment(texts: list[str]) -> None:
+    for text in texts:
+        for method in ("news", "vader"):
+            pd.testing.assert_frame_equal(
+                sentiment.sentence_sentiment(text, method=method), ref_sentence_sentiment(text, method),
+                check_exact=True, obj=f"{method}: {text[:40]!r}",
+            )
+        for s, e in segment(text).sentences:
+            sent = text[s:e]
+            assert news_sentiment.sentence_features(sent) == ref_sentence_features(sent)
+            assert _same(news_sentiment.news_score(sent), ref_news_score(sent))
+
+
+def test_sentence_sentiment_equals_score_text_per_sentence():
+    _check_sentiment(_texts())
+
+
+@pytest.mark.shared
+def test_sentence_sentiment_equals_score_text_on_the_corpus(shared_data):
+    _check_sentiment(_corpus_texts(shared_data, 25))
+
+
+def test_one_pass_lexicon_sums_equal_one_pass_per_lexicon():
+    words = news_sentiment._words(
+        "It isn't good, not bad, never a disaster; nobody cares. Wonderful! Hardly happy. "
+        "The terrible, horrible, no good, very bad day won't end without joy."
+    )
+    a = _ref_lexicon_sums(words, news_sentiment.sentiment_lexicon("afinn"), 5.0)
+    g = _ref_lexicon_sums(words, news_sentiment.sentiment_lexicon("general_inquirer"), 1.0)
+    assert news_sentiment._both_lexicon_sums(words) == (*a, *g)
+    assert a[0] > 0 > a[1] and g[0] > 0 > g[1]  # the text exercises both signs
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def _check_term_columns(texts: list[str], **options: Any) -> None:
+    cols = terms.term_frequency_columns(texts, **options)
+    assert len({len(v) for v in cols.values()}) == 1
+    for d, text in enumerate(texts):
+        mine = cols["doc"] == d
+        got = pd.DataFrame({k: cols[k][mine] for k in terms.TERM_COLUMNS})
+        want = terms.term_frequencies([text], **options)
+        if not len(want):
+            assert not mine.any()
+            continue
+        pd.testing.assert_frame_equal(got, want, check_exact=True, obj=f"{options} {text[:40]!r}")
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"stopwords": False}, {"numbers": "keep", "lemmatize": True}, {"min_count": 2}]
+)
+def test_term_columns_equal_term_frequencies_text_by_text(options):
+    _check_term_columns(_texts(), **options)
+
+
+@pytest.mark.shared
+def test_term_columns_equal_term_frequencies_on_the_corpus(shared_data):
+    _check_term_columns(_corpus_texts(shared_data))
+
+
+# --------------------------------------------------------------------------- the pipeline
+
+
+def _articles(texts: list[str]) -> list[Article]:
+    arts = [
+        Article(id=f"a{i:03d}", title=f"T{i}", author="A" if i % 2 else "", text=t,
+                meta={"rank": i, "tags": ["x", str(i)]} if i % 3 else {})
+        for i, t in enumerate(texts)
+    ]
+    arts.insert(2, Article(id="bad", title="", author="", text=None))  # type: ignore[arg-type]
+    return arts
+
+
+def _assert_chunks_equal(arts: list[Article], skip: tuple[str, ...] = ()) -> None:
+    """The chunk path's tables equal analyse_article's stacked, as stored (canonical form).
+
+    In memory they are equal too, except that a quotes text column that holds only missing
+    values in one article is ``object`` there, and stacking such a frame with ``str`` frames
+    gives ``object``, while the chunk path builds the column once (``str``); both are stored
+    as the same ``str`` column.
+    """
+    from analysis.tables import canonical_frame
+
+    fast = pipeline._analyse_chunk_default(arts)
+    plain = pipeline.analyse_chunk(arts, pipeline.analyse_article)
+    assert list(fast) == list(plain) == list(pipeline.TABLES)
+    for name in pipeline.TABLES:
+        if name in skip:
+            continue
+        pd.testing.assert_frame_equal(
+            canonical_frame(fast[name]), canonical_frame(plain[name]), check_exact=True, obj=name
+        )
+        if name not in ("quotes", "speakers"):
+            pd.testing.assert_frame_equal(fast[name], plain[name], check_exact=True, obj=name)
+
+
+def test_chunk_fast_path_equals_stacking_analyse_article():
+    arts = _articles(_texts())
+    _assert_chunks_equal(arts)
+    assert len(pipeline._analyse_chunk_default(arts)["errors"]) == 1
+
+
+def test_chunk_fast_path_equals_stacking_on_chunks_without_rows():
+    # A chunk without articles: the generic path has nothing to stack for speakers, the
+    # default path gives the empty speakers table with its columns (as it always did).
+    _assert_chunks_equal([], skip=("speakers",))
+    empty = pipeline._analyse_chunk_default([])["speakers"]
+    assert empty.empty and list(empty.columns)[:2] == ["article_id", "speaker"]
+    _assert_chunks_equal(_articles(["", "  "]))  # articles, but no sentence, quote or term
+    _assert_chunks_equal([Article(id="x", title="", author="", text="Yes.")])  # no quotes
+
+
+def test_chunk_fast_path_without_quote_columns_equals_stacking(monkeypatch):
+    """With a quotes module that has only extract_quotes, the chunk path stacks its frames."""
+    from types import SimpleNamespace
+
+    from analysis import quotes
+
+    imported = pipeline._import_analyses()
+    only_frames = SimpleNamespace(extract_quotes=quotes.extract_quotes, speakers=quotes.speakers)
+    monkeypatch.setattr(
+        pipeline, "_import_analyses", lambda: (imported[0], imported[1], only_frames, imported[3])
+    )
+    arts = _articles(_texts())
+    _assert_chunks_equal(arts)
+    assert len(pipeline._analyse_chunk_default(arts)["quotes"]) > 3
+
+
+def test_chunk_wide_failure_redoes_the_chunk_article_by_article(monkeypatch):
+    """If a chunk-wide step raises, the chunk gives what analyse_article gives, errors included."""
+    arts = _articles(_texts()[:4])
+    plain = pipeline.analyse_chunk(arts, pipeline.analyse_article)
+
+    def broken(texts, **options):
+        raise MemoryError("chunk too large")
+
+    monkeypatch.setattr(terms, "term_frequency_columns", broken)
+    fast = pipeline._analyse_chunk_default(arts)
+    for name in pipeline.TABLES:
+        pd.testing.assert_frame_equal(fast[name], plain[name], check_exact=True, obj=name)
+    assert fast["errors"]["article_id"].tolist() == ["bad"]
+
+
+@pytest.mark.shared
+def test_chunk_fast_path_equals_stacking_on_the_corpus(shared_data):
+    _assert_chunks_equal(_articles(_corpus_texts(shared_data, 40)))
+
+
+# --------------------------------------------------------------------------- VADER
+
+
+def _vader_sentences() -> list[str]:
+    from .test_sentiment import _random_sentences
+
+    own = [t[s:e] for t in _texts() for s, e in segment(t).sentences]
+    return own + _random_sentences(600, seed=11) + ["kind of good", "KIND OF GREAT but bad bad"]
+
+
+def test_vader_tokens_and_valences_equal_the_word_by_word_loop():
+    for sent in _vader_sentences():
+        words = ref_words_and_emoticons(sent)
+        assert vader._words_and_emoticons(sent) == words, sent
+        fast, ref = vader._valences(words), ref_valences(words)
+        assert [(type(v), v) for v in fast] == [(type(v), v) for v in ref], sent
+        assert vader.trace(sent).scores == vader.nltk_analyzer().polarity_scores(sent), sent
+
+
+# --------------------------------------------------------------------------- stored form
+
+
+def ref_canonical_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """tables.canonical_frame as it was: every text column converted and blanked."""
+    from analysis.tables import _as_text, _is_missing
+
+    out = frame.reset_index(drop=True)
+    for col in out.columns:
+        s = out[col]
+        if s.dtype == object:
+            values = [v for v in s if not _is_missing(v)]
+            if values and all(isinstance(v, bool) for v in values) and len(values) == len(s):
+                out[col] = s.astype(bool)
+                continue
+            if values and len(values) == len(s) and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in values
+            ):
+                out[col] = pd.to_numeric(s)
+                continue
+            s = s.map(_as_text).astype("str")
+        elif not (pd.api.types.is_string_dtype(s.dtype) or isinstance(s.dtype, pd.CategoricalDtype)):
+            continue
+        else:
+            s = s.astype("str")
+        out[col] = s.mask(s == "")
+    return out
+
+
+def test_canonical_frame_skips_only_text_columns_with_nothing_to_change():
+    from analysis.tables import canonical_frame
+
+    frame = pd.DataFrame(
+        {
+            "plain": pd.array(["a", "b", "c"], dtype="str"),
+            "blank": pd.array(["a", "", None], dtype="str"),
+            "nullable": pd.array(["a", "", pd.NA], dtype="string"),
+            "category": pd.Categorical(["x", "", "x"]),
+            "objects": ["a", None, ["b"]],
+            "flags": [True, False, True],
+            "ints": [1, 2, 3],
+        },
+        index=[5, 6, 7],
+    )
+    got, want = canonical_frame(frame), ref_canonical_frame(frame)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert got["blank"].isna().tolist() == [False, True, True]
+    fast = pipeline._analyse_chunk_default(_articles(_texts()))
+    for name, table in fast.items():
+        pd.testing.assert_frame_equal(canonical_frame(table), ref_canonical_frame(table), obj=name)
