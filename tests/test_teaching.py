@@ -58,3 +58,58 @@ def test_course_notebooks_student_copies_have_no_solutions(tmp_path):
     for path in written:
         nb = nbformat.read(path, as_version=4)
         assert not any(is_solution(c) for c in nb.cells), path.name
+
+
+COURSE = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+@pytest.mark.parametrize("path", COURSE, ids=lambda p: p.name)
+def test_course_student_copy_keeps_the_lesson_and_drops_every_solution(path, tmp_path):
+    course = nbformat.read(path, as_version=4)
+    solutions = [c for c in course.cells if is_solution(c)]
+    assert len(solutions) >= 3, f"{path.name}: at least one solution per exercise"
+    (copy_path,) = student_copy(tmp_path, [path])
+    copy = nbformat.read(copy_path, as_version=4)
+    text = nbformat.writes(copy)
+    for cell in solutions:
+        assert cell.source.strip() not in text, f"{path.name}: a solution survived in the student copy"
+    answers = [c for c in copy.cells if "answer" in c.metadata.get("tags", [])]
+    assert len(answers) == len(solutions)
+    kept = [c.source for c in course.cells if not is_solution(c)]
+    assert [c.source for c in copy.cells if "answer" not in c.metadata.get("tags", [])] == kept
+    nbformat.validate(copy)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", COURSE, ids=lambda p: p.name)
+def test_course_student_copy_runs_top_to_bottom(path, tmp_path):
+    """A student who runs the copy without answering anything gets no error."""
+    import papermill as pm
+
+    (copy_path,) = student_copy(tmp_path / "students", [path])
+    nb = pm.execute_notebook(
+        str(copy_path), str(tmp_path / f"run-{path.name}"), cwd=str(NOTEBOOKS_DIR),
+        progress_bar=False, kernel_name="python3",
+    )
+    assert not nb["metadata"]["papermill"].get("exception")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count is not None for c in code)
+    assert not any(o.get("output_type") == "error" for c in code for o in c.outputs)
+
+
+def test_instructors_page_lists_every_lesson_with_its_time():
+    """notebooks/README.md: one row per course notebook, linked, with the time its header gives."""
+    import re
+
+    page = (NOTEBOOKS_DIR / "README.md").read_text(encoding="utf-8")
+    for path in COURSE:
+        rows = [line for line in page.splitlines() if line.startswith("|") and f"]({path.name})" in line]
+        assert rows, f"notebooks/README.md has no row linking {path.name}"
+        header = nbformat.read(path, as_version=4).cells[0].source
+        time_line = re.search(r"\*\*Time:\*\*([^\n]*)", header).group(1)
+        minutes = re.findall(r"\d+", time_line.split("minutes")[0])
+        assert minutes and re.findall(r"\d+", rows[0].split("|")[-2]) == minutes, (
+            f"{path.name}: the README's time differs from the header's ({time_line.strip()})"
+        )
+    for needed in ("make report ARTICLES=", "python -m analysis report", "student-copy", "make lab", "By NAME"):
+        assert needed in page, f"notebooks/README.md does not mention {needed!r}"
