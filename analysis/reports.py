@@ -229,8 +229,19 @@ def collect_articles(paths: Sequence[str | Path], out: Path) -> list[ReportArtic
     return result
 
 
+def per_article(path: Path) -> bool:
+    """Whether a notebook's results depend on the article: False when its metadata says
+    ``"kit": {"per_article": false}`` (notebook 06, the method cards, is the same for every article)."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return True
+    return meta.get("kit", {}).get("per_article", True) is not False
+
+
 def find_notebooks(names: Sequence[str] | None = None) -> list[Path]:
-    """The notebooks to run: ``notebooks/[0-9][0-9]-*.ipynb`` in order, or those named.
+    """The notebooks to run: ``notebooks/[0-9][0-9]-*.ipynb`` in order, except those that do not
+    depend on the article (:func:`per_article`), or those named (any course notebook).
 
     A name is a path to a ``.ipynb`` file, or a course notebook's file name, stem, number
     (``02``) or topic (``quotes``).
@@ -242,7 +253,7 @@ def find_notebooks(names: Sequence[str] | None = None) -> list[Path]:
     if not names:
         if not course:
             raise ReportError(f"no notebooks (NN-*.ipynb) in {NOTEBOOKS_DIR}")
-        return course
+        return [p for p in course if per_article(p)]
     chosen: list[Path] = []
     for name in names:
         for part in [n.strip() for n in str(name).split(",") if n.strip()]:
