@@ -8,11 +8,28 @@ function; the heavy modules are imported only when their command runs.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
+import warnings
 from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
 Runner = Callable[[argparse.Namespace], int]
+
+#: What an :class:`OSError` means for a student, by ``errno``.
+_OS_ERRORS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
+#: What to do next after a failed write, by command (what was written already is kept).
+_RERUN_HINTS = {
+    "analyse": "then run the same command with --resume (the tables written so far are kept)",
+    "report": "then run the same command again (finished reports are kept)",
+}
 
 
 def _report(parser: argparse.ArgumentParser) -> Runner:
@@ -55,7 +72,16 @@ def _analyse(parser: argparse.ArgumentParser) -> Runner:
     from .pipeline import add_analyse_arguments, run_analyse
 
     add_analyse_arguments(parser)
-    return run_analyse
+
+    def run(args: argparse.Namespace) -> int:
+        from .loaders import iter_articles
+
+        # A mistyped path or a folder without articles stops here, before --out is created:
+        # listing the files is cheap, and nothing is read yet.
+        iter_articles(args.path)
+        return run_analyse(args)
+
+    return run
 
 
 def _student_copy(parser: argparse.ArgumentParser) -> Runner:
@@ -94,16 +120,90 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def describe_os_error(exc: OSError, command: str = "", out: str | None = None) -> str:
+    """One line that says what an :class:`OSError` means and what to do about it.
+
+    Examples:
+        >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device"), "analyse", "tables")
+        'cannot write tables: the disk is full; free some space or choose another --out folder, then run the same command with --resume (the tables written so far are kept)'
+        >>> describe_os_error(FileNotFoundError(errno.ENOENT, "No such file or directory", "a.txt"))
+        'a.txt: No such file or directory'
+    """
+    why = _OS_ERRORS.get(exc.errno or 0)
+    if why is not None:
+        where = exc.filename or out or "the output folder"
+        space = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        hint = "free some space or choose another --out folder" if space else (
+            "choose another --out folder, one you can write to")
+        rerun = _RERUN_HINTS.get(command) if space else None
+        return f"cannot write {where}: {why}; {hint}" + (f", {rerun}" if rerun else "")
+    detail = exc.strerror or str(exc) or type(exc).__name__
+    return f"{exc.filename}: {detail}" if exc.filename else detail
+
+
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """``warnings.showwarning`` for the command line: one line, without the source line."""
+    from .loaders import LoaderWarning
+
+    text = " ".join(str(message).split())
+    label = "warning" if issubclass(category, LoaderWarning) else f"warning ({category.__name__})"
+    stream = file if file is not None else sys.stderr
+    try:
+        stream.write(f"{label}: {text}\n")
+    except (OSError, ValueError):  # stderr closed or gone: nothing to tell
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` (default: ``sys.argv[1:]``), run the command and return its exit code."""
+    """Parse ``argv`` (default: ``sys.argv[1:]``), run the command and return its exit code.
+
+    Every problem a student can meet ends in one line on stderr, never a traceback:
+    ``<command>: error: <what is wrong and what to do>`` with exit code 2 (a kit error, a
+    file that cannot be read or written, a full disk, too little memory), ``interrupted``
+    with 130 for Ctrl-C. Warnings (encoding guessed, HTML extracted, duplicate ids) are one
+    ``warning: …`` line each. Run with ``-vv`` to get the traceback of an unexpected error.
+    """
     args = build_parser().parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if args.verbose < 2:
         for noisy in ("papermill", "traitlets", "nbclient", "asyncio"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
+    command: str = args.command
+    with warnings.catch_warnings():
+        if args.verbose < 2:
+            warnings.showwarning = _one_line_warning
+        return _run(args, command)
+
+
+def _run(args: Any, command: str) -> int:
+    from .errors import AnalysisError
+
     try:
         return int(args._run(args))
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
+    except AnalysisError as exc:
+        _error(command, str(exc))
+    except BrokenPipeError:  # e.g. output piped into `head`
+        return 1
+    except MemoryError:
+        _error(command, "out of memory: an article may be too large (split it into several "
+               "files) or too many jobs run at once (use --jobs 1)")
+    except OSError as exc:
+        if args.verbose >= 2:
+            raise
+        _error(command, describe_os_error(exc, command, getattr(args, "out", None)))
+    return 2
+
+
+def _error(command: str, message: str) -> None:
+    sys.stderr.write(f"{command}: error: {' '.join(message.split())}\n")

@@ -22,7 +22,9 @@ column goes into ``Article.meta`` (an empty CSV cell becomes ``None``; CSV value
 strings). A missing ``id`` becomes ``<file stem>-<n>`` (``n`` the 1-based record number) and
 ``source`` is ``path:line`` (the line where the record starts). JSONL is read line by line and
 CSV row by row, so files of any size stream; the CSV field size limit is raised for huge
-fields, and a ``;``-separated ``.csv`` is recognised from its header. A ``.json`` file may also
+fields, and a ``;``-separated ``.csv`` is recognised from its header. A quoted CSV field
+that is never closed (which would swallow every later row) is a :class:`FormatError` for that
+record, and the rest of the file is not read. A ``.json`` file may also
 hold one JSON array of objects (or one pretty-printed object); that is parsed whole, and
 ``source`` is then ``path:<item number>``. Record text is cleaned like a file's body (line
 ends, stripped lines, no blank lines), and lone surrogates from JSON escapes become U+FFFD.
@@ -988,6 +990,7 @@ def _iter_csv(path: Path, cols: _Columns) -> Iterator[_RecordResult]:
     number = 0
     while True:
         start = numbered.count + 1
+        numbered.mark()
         try:
             row = next(reader, None)
         except csv.Error as exc:
@@ -996,6 +999,16 @@ def _iter_csv(path: Path, cols: _Columns) -> Iterator[_RecordResult]:
             return
         if row is None:
             break
+        if numbered.exhausted and _unclosed_quote(numbered.record, delimiter):
+            # csv's lenient mode would read everything after an unbalanced quote into one field.
+            yield FormatError(
+                "malformed CSV: a quoted field that starts in this record is never closed, so "
+                "every line after it would be read into it (the rest of the file was not "
+                'read); close the quote, and write a quotation mark inside a quoted field as ""',
+                path=path,
+                line=start,
+            )
+            return
         if not row or all(not c.strip() for c in row):
             continue
         number += 1
@@ -1017,13 +1030,33 @@ def _iter_csv(path: Path, cols: _Columns) -> Iterator[_RecordResult]:
         raise EmptyArticleError("has a header row but no records", path=path)
 
 
+def _unclosed_quote(lines: list[str], delimiter: str) -> bool:
+    """Whether the record made of ``lines`` (which ran to the end of the file) has an open quote."""
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
 class _LineCounter:
-    """Iterator of text lines for :mod:`csv` that counts the physical lines consumed."""
+    """Iterator of text lines for :mod:`csv` that counts the physical lines consumed.
+
+    ``record`` holds the lines read since the last :meth:`mark` (one CSV record), and
+    ``exhausted`` says whether the file has run out.
+    """
 
     def __init__(self, lines: Iterator[tuple[int, str]]):
         self._lines = lines
         self._peeked: str | None = None
         self.count = 0
+        self.record: list[str] = []
+        self.exhausted = False
+
+    def mark(self) -> None:
+        """Start a new record."""
+        self.record = []
 
     def peek(self) -> str | None:
         if self._peeked is None:
@@ -1038,8 +1071,13 @@ class _LineCounter:
         if self._peeked is not None:
             line, self._peeked = self._peeked, None
         else:
-            line = next(self._lines)[1]
+            try:
+                line = next(self._lines)[1]
+            except StopIteration:
+                self.exhausted = True
+                raise
         self.count += 1
+        self.record.append(line)
         return line
 
 
@@ -1195,7 +1233,13 @@ class ArticleIterator(Iterator[Article]):
         self._gen = self._generate()
 
     def _skip(self, source: str, exc: Exception) -> None:
-        log.warning("skipped %s: %s", source, exc)
+        message = str(exc)
+        if isinstance(exc, ArticleError) and exc.path is not None:
+            # The log line names the source once: drop the error's own "path, line N: " prefix.
+            where = exc.path + (f", line {exc.line}" if exc.line is not None else "") + ": "
+            if message.startswith(where):
+                message = message[len(where):]
+        log.warning("skipped %s: %s", source, message)
         self.skipped.append(Skipped(source, str(exc)))
 
     def _unique(self, art: Article) -> Article:

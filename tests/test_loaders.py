@@ -562,6 +562,28 @@ def test_csv_row_with_too_many_fields_is_a_format_error(tmp_path):
     assert it.skipped[0].source == f"{path}:3"
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        'B,"He said ""no"" and never closed it.\nC,this row would be swallowed\n',
+        'B,"an open quote at the very end',
+    ],
+)
+def test_csv_with_an_unclosed_quote_is_a_format_error_not_a_swallowed_file(tmp_path, tail):
+    path = put(tmp_path, "open.csv", "title,text\nA,fine\n" + tail)
+    with pytest.raises(FormatError, match=r"open\.csv, line 3: malformed CSV: a quoted field .* never closed"):
+        list(iter_articles(path))
+    it = iter_articles(path, on_error="skip")
+    assert [a.title for a in it] == ["A"]
+    assert [s.source for s in it.skipped] == [f"{path}:3"]
+
+
+@pytest.mark.parametrize("end", ["", "\n", "\r\n"])
+def test_csv_last_row_quoted_over_lines_without_final_newline_is_fine(tmp_path, end):
+    path = put(tmp_path, "ok.csv", 'title,text\nA,"two\nlines, ""quoted"""' + end)
+    assert [a.paragraphs for a in iter_articles(path)] == [("two", 'lines, "quoted"')]
+
+
 def test_csv_in_cp1252(tmp_path):
     data = _csv([["title", "text"], ["Caf\u00e9", "\u201cQuoted\u201d text"]]).encode("cp1252")
     path = put(tmp_path, "excel.csv", data)
