@@ -14,6 +14,7 @@ a network resource.
 from __future__ import annotations
 
 import errno
+import functools
 import html
 import logging
 import os
@@ -129,6 +130,13 @@ def _markdown_html(text: str) -> str:
     return markdown2html(text)
 
 
+@functools.lru_cache(maxsize=2048)
+def _markdown_problems(text: str) -> tuple[str, ...]:
+    """:func:`html_problems` of Markdown ``text`` once rendered. Cached: a batch shows the same
+    notebook's Markdown cells for every article."""
+    return tuple(html_problems(_markdown_html(text)))
+
+
 def neutralise_outputs(nb: Any) -> int:
     """Replace the unsafe parts of an executed notebook, in place, by their escaped text.
 
@@ -142,7 +150,7 @@ def neutralise_outputs(nb: Any) -> int:
     changed = 0
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
-            problems = html_problems(_markdown_html(cell.source))
+            problems = _markdown_problems(cell.source)
             if problems:
                 log.warning("markdown cell %d withheld: %s", index, "; ".join(problems))
                 cell.cell_type = "raw"
@@ -164,7 +172,7 @@ def neutralise_outputs(nb: Any) -> int:
                 if mime == "text/html" or mime == "image/svg+xml":
                     found = html_problems(value)
                 elif mime == "text/markdown":
-                    found = html_problems(_markdown_html(value))
+                    found = list(_markdown_problems(value))
                 else:
                     continue
                 if found:
@@ -178,15 +186,80 @@ def neutralise_outputs(nb: Any) -> int:
     return changed
 
 
+_IMG_NO_ALT = re.compile(r"<img\b(?![^>]*\salt=)", re.IGNORECASE)
+_FOCUSABLE = re.compile(
+    r'(<div\b[^>]*\sclass="[^"]*\b(?:jp-Cell-inputWrapper|jp-OutputArea-output)\b[^"]*")(?![^>]*\stabindex=)'
+)
+_NO_ALT_TEXT = "No description has been provided for this image"
+
+
+def _accessible(page: str) -> str:
+    """What nbconvert's ``HTMLExporter`` adds through BeautifulSoup, by two regexes: ``alt`` text
+    on images without one, ``tabindex="0"`` on input and output areas (keyboard scrolling)."""
+    page = _IMG_NO_ALT.sub(f'<img alt="{_NO_ALT_TEXT}"', page)
+    return _FOCUSABLE.sub(r'\1 tabindex="0"', page)
+
+
+@functools.cache
+def _exporter_class() -> type:
+    """``HTMLExporter`` with two costs of a batch taken out (made on first use: nbconvert is a
+    heavy import).
+
+    - nbconvert parses every finished page with BeautifulSoup only to add ``alt`` and
+      ``tabindex`` attributes and serialises it again (a third of an export);
+      :func:`_accessible` adds the same attributes to the page as rendered.
+    - Markdown cells are rendered once per distinct source (and output path) per exporter: a
+      batch renders the same notebooks for every article. Cells with attachments are not cached.
+    """
+    from jinja2 import pass_context
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class OfflineHTMLExporter(HTMLExporter):  # type: ignore[misc, valid-type]
+        _markdown_cache: dict[tuple[str, str], str]
+
+        @pass_context
+        def markdown2html(self, context: Any, source: str) -> str:
+            cell = context.get("cell", {})
+            if cell.get("attachments"):
+                return super().markdown2html(context, source)
+            path = context.get("resources", {}).get("metadata", {}).get("path", "")
+            cache = self.__dict__.setdefault("_markdown_cache", {})
+            key = (source, str(path))
+            if key not in cache:
+                if len(cache) > 4096:
+                    cache.clear()
+                cache[key] = super().markdown2html(context, source)
+            return cache[key]
+
+        def from_notebook_node(self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any) -> Any:
+            # HTMLExporter.from_notebook_node without its BeautifulSoup round trip.
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            highlight_code = self.filters.get(
+                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
+            )
+            resources = self._init_resources(resources)
+            filter_data_type = WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources
+            )
+            self.register_filter("highlight_code", highlight_code)
+            self.register_filter("filter_data_type", filter_data_type)
+            page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return _accessible(page), resources
+
+    return OfflineHTMLExporter
+
+
 def make_exporter(*, with_code: bool = False) -> Any:
     """An nbconvert ``HTMLExporter`` using the offline template (create once, reuse).
 
     Args:
         with_code: keep code cells (and prompts); default shows only Markdown and outputs.
     """
-    from nbconvert import HTMLExporter
-
-    return HTMLExporter(
+    return _exporter_class()(
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=not with_code,

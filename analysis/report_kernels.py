@@ -31,8 +31,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
+from traitlets import DottedObjectName, Type
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,25 @@ KERNEL_MODULES = (
     "pandas",
     "matplotlib",
     "matplotlib.pyplot",
+    # imported by every kernel while it starts, or by its first cell that shows a table or a plot
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.oinspect",
+    "IPython.core.logger",
+    "IPython.core.pylabtools",
+    "IPython.extensions.storemagic",
+    "IPython.utils.wildcard",
+    "tornado.platform.asyncio",
+    "matplotlib.backends.backend_agg",
+    "matplotlib_inline.backend_inline",
+    "jinja2",
+    "pandas.io.formats.style",
+    "PIL.PngImagePlugin",
 )
+
+#: Options given to every forked kernel: no IPython history database (an SQLite file written
+#: at start and after every cell, which reports never read).
+KERNEL_OPTIONS = ("--HistoryManager.enabled=False",)
 
 _SERVER: ForkServer | None = None
 
@@ -115,23 +135,54 @@ def _warm(modules: list[str]) -> tuple[list[str], list[str]]:
     import importlib
 
     # Decide matplotlib's backend before matplotlib is imported: a kernel would set it at start,
-    # but by then rcParams were read here. The backend module itself is imported in the kernel,
-    # where it hooks into IPython to show figures at the end of each cell.
+    # but by then rcParams were read here. Importing the inline backend here does not hook it
+    # into IPython (there is no shell yet): each kernel does that when it starts (see _child).
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     done, failed = [], []
     for name in [*KERNEL_MODULES, *modules]:
         if name in sys.modules:
             done.append(name)
             continue
-        if name.startswith("matplotlib_inline"):
-            continue  # hooks into IPython when imported: must happen inside the kernel
         try:
             importlib.import_module(name)
             done.append(name)
         except Exception:  # noqa: BLE001 - a name may be a class, not a module
             failed.append(name)
     _warm_kit()
+    _warm_display()
     return done, failed
+
+
+def _warm_display() -> None:
+    """Draw one figure and render one table, so that every kernel inherits matplotlib's font
+    cache and text layout, Pillow's PNG encoder and pandas' HTML templates instead of loading
+    them in its first plotting or table cell. Best effort."""
+    try:
+        from IPython.core.pylabtools import print_figure
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(6, 3))
+        ax1, ax2 = fig.subplots(1, 2)
+        ax1.barh(["alpha", "beta"], [1.5, 2.5], label="bars")
+        ax1.set_title("Title")
+        ax1.set_xlabel("x label")
+        ax1.legend(frameon=False)
+        ax2.hist([1, 2, 2, 3, 3, 3], bins=3)
+        ax2.axvline(2, linestyle="--")
+        ax2.plot([1, 2, 3], [3, 1, 2], marker="o")
+        ax2.text(0.5, 0.5, "text", transform=ax2.transAxes, ha="center")
+        fig.tight_layout()
+        print_figure(fig, "png", bbox_inches="tight")  # what the inline backend does per figure
+    except Exception:  # noqa: BLE001
+        log.debug("matplotlib warm-up failed", exc_info=True)
+    try:
+        import pandas as pd
+
+        frame = pd.DataFrame({"a": [1.5, 2.0], "b": ["x", "<y>"]})
+        frame._repr_html_()
+        frame.style.hide(axis="index").set_properties(subset=["b"], **{"text-align": "right"}).to_html()
+    except Exception:  # noqa: BLE001
+        log.debug("pandas warm-up failed", exc_info=True)
 
 
 def _warm_kit() -> None:
@@ -474,6 +525,7 @@ class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
             return await super().launch_kernel(cmd, **kwargs)
         env = dict(kwargs.get("env") or os.environ)
         cwd = str(kwargs.get("cwd") or os.getcwd())
+        argv = [*argv, *KERNEL_OPTIONS]
         try:
             pid = await asyncio.get_running_loop().run_in_executor(None, server.spawn, argv, cwd, env)
         except (OSError, RuntimeError, ValueError) as exc:
@@ -503,6 +555,49 @@ def _ipykernel_args(cmd: list[str]) -> list[str] | None:
     return None
 
 
+class WarmKernelClient(AsyncKernelClient):  # type: ignore[misc]
+    """An ``AsyncKernelClient`` whose :meth:`wait_for_ready` notices a ready kernel sooner.
+
+    jupyter_client's version asks for ``kernel_info`` and, after the reply, waits up to 0.2 s
+    for a message on IOPub to be sure that channel is connected too; when the kernel answered
+    before IOPub's subscription reached it (usual for a kernel that starts in milliseconds),
+    that wait runs out and the whole exchange starts again. This one checks the same things
+    (a ``kernel_info_reply`` on shell, then any message on IOPub) but in short steps, asking
+    again every 20 ms until IOPub delivers.
+    """
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        import time
+        from queue import Empty
+
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        replied = False
+        while True:
+            if not replied:
+                self.kernel_info()
+                try:
+                    msg = await self.shell_channel.get_msg(timeout=1)
+                except Empty:
+                    msg = None
+                if msg is not None and msg["msg_type"] == "kernel_info_reply":
+                    replied = True
+                    self._handle_kernel_info_reply(msg)
+            if replied:
+                try:
+                    await self.iopub_channel.get_msg(timeout=0.02)
+                    return
+                except Empty:
+                    self.kernel_info()  # its busy/idle status messages come on IOPub
+                    try:  # drain the reply so that it does not wait for the first cell's
+                        await self.shell_channel.get_msg(timeout=0.02)
+                    except Empty:
+                        pass
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+
 class WarmKernelManager(AsyncKernelManager):
     """An ``AsyncKernelManager`` that launches kernels through :class:`ForkProvisioner`.
 
@@ -511,6 +606,13 @@ class WarmKernelManager(AsyncKernelManager):
     """
 
     quiet = True  #: kernels' own stderr (start-up warnings) to /dev/null
+    client_class = DottedObjectName("analysis.report_kernels.WarmKernelClient")
+    client_factory = Type(WarmKernelClient, klass=AsyncKernelClient)
+
+    async def _async_wait(self, pollinterval: float = 0.1) -> None:
+        # jupyter_client checks every 0.1 s whether a killed kernel has gone; a forked kernel
+        # goes within milliseconds of SIGKILL, and papermill waits for it before returning.
+        await super()._async_wait(pollinterval=min(pollinterval, 0.01))
 
     async def _async_pre_start_kernel(self, **kw: Any) -> Any:
         if self.quiet and _SERVER is None:
