@@ -418,6 +418,31 @@ _CAP_RUN_RE = re.compile(
 )
 
 
+def _split_at_sentence_ends(
+    start: int, words: list[str], tl: frozenset[str] | set[str]
+) -> list[tuple[int, list[str]]]:
+    """Cut a run of capitalised words after a full stop that ends a sentence.
+
+    "Brown. She" is two runs; "Mr. Smith" and "John F. Kennedy" stay one (a title or an initial).
+    Returns ``(offset, words)`` pieces.
+    """
+    pieces: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    offset = piece_start = start
+    for w in words:
+        if not current:
+            piece_start = offset
+        current.append(w)
+        offset += len(w) + 1
+        core = w[:-1]
+        if w.endswith(".") and len(core) > 1 and "." not in core and core.lower() not in tl:
+            pieces.append((piece_start, current))
+            current = []
+    if current:
+        pieces.append((piece_start, current))
+    return pieces
+
+
 @dataclass
 class NameIndex:
     """Capitalised names of one article: full person names by their last word."""
@@ -430,25 +455,32 @@ class NameIndex:
         by_last: dict[str, str] = {}
         positions: list[tuple[int, str]] = []
         tl = titles() | ABBREV_TITLES
-        for m in _CAP_RUN_RE.finditer(norm):
-            words = m.group(0).split(" ")
-            # drop leading function words capitalised at a sentence start, and titles
-            while words and (words[0].lower() in STOP_WORDS | DETERMINERS or words[0].lower().rstrip(".") in tl):
-                words = words[1:]
-            while words and words[-1].lower().rstrip(".") in tl:
-                words = words[:-1]
-            words = [w[:-2] if w.endswith("'s") else w for w in words]
-            if len(words) < 2 or any(w.lower().rstrip(".") in ORG_WORDS for w in words):
-                continue
-            if any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
-                continue
-            name = " ".join(words).rstrip(".")
-            last = words[-1].lower().rstrip(".")
-            old = by_last.get(last)
-            if old is None or len(name.split()) > len(old.split()):
-                by_last[last] = name
-            positions.append((m.start(), name))
+        for run in _CAP_RUN_RE.finditer(norm):
+            for start, words in _split_at_sentence_ends(run.start(), run.group(0).split(" "), tl):
+                cls._add(words, start, tl, by_last, positions)
         return cls(by_last, positions)
+
+    @staticmethod
+    def _add(
+        words: list[str], start: int, tl: frozenset[str] | set[str],
+        by_last: dict[str, str], positions: list[tuple[int, str]],
+    ) -> None:
+        # drop leading function words capitalised at a sentence start, and titles
+        while words and (words[0].lower() in STOP_WORDS | DETERMINERS or words[0].lower().rstrip(".") in tl):
+            words = words[1:]
+        while words and words[-1].lower().rstrip(".") in tl:
+            words = words[:-1]
+        words = [w[:-2] if w.endswith("'s") else w for w in words]
+        if len(words) < 2 or any(w.lower().rstrip(".") in ORG_WORDS for w in words):
+            return
+        if any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
+            return
+        name = " ".join(words).rstrip(".")
+        last = words[-1].lower().rstrip(".")
+        old = by_last.get(last)
+        if old is None or len(name.split()) > len(old.split()):
+            by_last[last] = name
+        positions.append((start, name))
 
     def full_name(self, name: str) -> str:
         """The fullest known form of ``name`` (titles dropped), or ``name`` itself."""

@@ -383,3 +383,24 @@ def test_evaluation_floor_on_dev_slice(shared_data) -> None:
 FLOOR_OVERLAP = 0.68
 FLOOR_E2E = 0.56
 FLOOR_DIRECT_RECALL = 0.89
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mary Smith met John Brown on Monday. She said he was wrong.",
+        "Mary Smith met John Brown. She said he was wrong.",
+    ],
+)
+def test_pronoun_resolution_does_not_join_names_across_a_full_stop(text):
+    frame = extract_quotes(text)
+    assert len(frame) == 1
+    speaker = frame["speaker"].iloc[0]
+    assert "." not in speaker and speaker in {"Mary Smith", "John Brown"}
+    row = frame.iloc[0]
+    assert text[row.speaker_start : row.speaker_end] == "She"
+
+
+def test_name_index_keeps_titles_and_initials_inside_a_name():
+    frame = extract_quotes("Sen. John F. Kennedy arrived. He said it was over.")
+    assert frame["speaker"].tolist() == ["John F. Kennedy"]
