@@ -22,6 +22,7 @@ that row as failed; the batch goes on. A folder that cannot be written stops the
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import hashlib
 import json
@@ -229,6 +230,19 @@ def collect_articles(paths: Sequence[str | Path], out: Path) -> list[ReportArtic
     return result
 
 
+def _remove_stale_temporaries(folder: Path, stem: str) -> None:
+    """Delete ``.tmp-<stem>-XXXX.ipynb`` left in ``folder`` by a killed run of this report.
+
+    Only one job runs a given (article, notebook) at a time, so a temporary file of this
+    notebook found before the job starts belongs to a run that died.
+    """
+    pattern = re.compile(rf"\.tmp-{re.escape(stem)}-[A-Za-z0-9_]+\.ipynb")
+    for path in folder.glob(f".tmp-{stem}-*.ipynb"):
+        if pattern.fullmatch(path.name):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def per_article(path: Path) -> bool:
     """Whether a notebook's results depend on the article: False when its metadata says
     ``"kit": {"per_article": false}`` (notebook 06, the method cards, is the same for every article)."""
@@ -422,6 +436,7 @@ def run_job(job: ReportJob) -> ReportResult:
     tmp = None
     try:
         _mkdir(folder)
+        _remove_stale_temporaries(folder, stem)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".tmp-{stem}-", suffix=".ipynb")
         os.close(fd)
         # A warm (forked) kernel first; if the kernel itself fails (not a cell: e.g. "Kernel died

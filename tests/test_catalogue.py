@@ -610,8 +610,6 @@ def test_hostile_article_is_escaped_in_every_course_report(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="notebooks/03-sentiment: ValueError 'Encountered all NA values' "
-                   "for an article of one sentence (std() of one value is NaN, then idxmax)")
 def test_sentiment_notebook_on_a_one_sentence_article(tmp_path):
     (tmp_path / "short.txt").write_text("Council votes\nThe mayor said the plan was good.\n", encoding="utf-8")
     proc = subprocess.run(

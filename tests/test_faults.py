@@ -118,10 +118,9 @@ def test_killed_report_leaves_only_whole_files_and_a_rerun_completes(tmp_path):
         assert f'href="art-{i:03d}/10-good.html"' in index
 
 
-@pytest.mark.xfail(strict=True, reason="reports: the temporary .ipynb of a killed papermill run is never removed")
 def test_rerun_after_a_killed_report_leaves_no_temporary_files(tmp_path):
     """A report killed while papermill writes leaves ``<dir>/.tmp-<notebook>-XXXX.ipynb`` (seen
-    in the test above); the next run should remove it (nothing else writes ``.tmp-`` files)."""
+    in the test above); the next run of that report removes it."""
     articles = _articles(tmp_path / "articles", 2)
     out = tmp_path / "reports"
     leftover = out / "art-000" / ".tmp-10-good-k1ll3d.ipynb"
