@@ -157,16 +157,40 @@ def _continues(norm: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     return first.isdigit() and bool(_NUMBER_ABBREV_END_RE.search(norm, prev[0], prev[1]))
 
 
+#: Punkt runs its regexes under ``nltk.redos``'s wall-clock limit (5 s) per call, so a paragraph
+#: of several MB (a PDF or OCR text on one line) is given to it in windows of this many characters.
+_PUNKT_WINDOW = 50_000
+
+
+def _windows(norm: str, start: int, end: int, size: int = _PUNKT_WINDOW) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of at most ``size`` characters, cut after a ". " where possible."""
+    out = []
+    while end - start > size:
+        cut = norm.rfind(". ", start, start + size)
+        if cut > start:
+            cut += 2
+        else:
+            cut = norm.rfind(" ", start, start + size)
+            cut = cut + 1 if cut > start else start + size
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
 def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Punkt over one paragraph of the normalised text; spans trimmed of whitespace."""
     out: list[tuple[int, int]] = []
-    for s, e in _punkt().span_tokenize(norm[start:end]):
-        chunk = norm[start + s : start + e]
+    pieces = [
+        (ws + s, ws + e) for ws, we in _windows(norm, start, end) for s, e in _punkt().span_tokenize(norm[ws:we])
+    ]
+    for s, e in pieces:
+        chunk = norm[s:e]
         stripped = chunk.strip()
         if not stripped:
             continue
         lead = len(chunk) - len(chunk.lstrip())
-        span = (start + s + lead, start + s + lead + len(stripped))
+        span = (s + lead, s + lead + len(stripped))
         if out and _continues(norm, out[-1], span):
             out[-1] = (out[-1][0], span[1])
         else:
