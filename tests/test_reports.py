@@ -390,3 +390,34 @@ def test_real_notebooks_on_the_seed(tmp_path):
     assert summary["missing"] == [], f"index figures not computed: {summary['missing']}"
     assert summary["words"] > 100 and summary["quotes"] > 0 and -1 <= summary["sentiment"] <= 1
     assert "Takht-Ravanchi" in page  # the seed's main speaker is in the index
+
+
+def test_exporter_adds_alt_text_and_focus_like_nbconvert_and_renders_markdown_once_per_source():
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    from analysis.html_export import TEMPLATE_DIR, TEMPLATE_NAME, export_html, make_exporter
+
+    nb = nbformat.v4.new_notebook()
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"image/png": png, "text/plain": "<Figure>"}),
+        nbformat.v4.new_output("stream", text="a <b>&amp; 'x'\n"),
+    ]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title\n\nSome *text* &larr; here"), cell]
+    exporter = make_exporter()
+    page = export_html(nb, exporter, title="t")
+    soup = BeautifulSoup(page, "html.parser")
+    assert [img.get("alt") for img in soup.find_all("img")] == ["No description has been provided for this image"]
+    assert soup.select(".jp-OutputArea-output") and all(
+        el.get("tabindex") == "0" for el in soup.select(".jp-Notebook div.jp-OutputArea-output")
+    )
+    # the same page as nbconvert's own exporter, once both are parsed
+    plain = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)],
+                         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    reference, _ = plain.from_notebook_node(nb, resources={"metadata": {"name": "t"}, "report_nav": None})
+    assert str(BeautifulSoup(page, "html.parser")) == reference
+    # a second export reuses the rendered Markdown and gives the same page
+    assert export_html(nb, exporter, title="t") == page
+    assert len(exporter._markdown_cache) == 1
