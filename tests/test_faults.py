@@ -85,6 +85,15 @@ def _kill_when(argv: list[str], cwd: Path, ready, timeout: float = 240) -> None:
         proc.stderr.close()
 
 
+def _committed(out: Path) -> int:
+    """Reports recorded as built in ``out``'s manifest (0 while it does not exist yet)."""
+    try:
+        manifest = json.loads((out / reports.MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return 0
+    return sum(1 for entry in manifest.get("reports", {}).values() if entry.get("status") == "ok")
+
+
 def _cli(argv: list[str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "analysis", *argv], cwd=cwd,
                           capture_output=True, text=True, timeout=600)
@@ -98,7 +107,9 @@ def test_killed_report_leaves_only_whole_files_and_a_rerun_completes(tmp_path):
     articles = _articles(tmp_path / "articles", 6)
     out = tmp_path / "reports"
     argv = ["report", str(articles), "--out", str(out), "--notebooks", str(GOOD), "--jobs", "1", "--no-progress"]
-    _kill_when(argv, tmp_path, lambda: bool(_final_files(out, (".html",))))
+    # Kill once one report is committed: its pages written *and* recorded in the manifest (a
+    # report whose pages are written but not yet recorded is rebuilt by the rerun, correctly).
+    _kill_when(argv, tmp_path, lambda: _committed(out) >= 1)
 
     for page in _final_files(out, (".html",)):
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>"), page
