@@ -161,6 +161,20 @@ def _one_line_warning(
         pass
 
 
+class _CommandLineFormatter(logging.Formatter):
+    """``warning: …`` for the kit's own warnings (what a student reads, like the loader's
+    warnings); ``LEVEL logger: …`` for everything else (``-v``/``-vv`` detail, other packages)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.levelno == logging.WARNING and record.name.startswith("analysis"):
+            return "warning: " + " ".join(message.split())
+        text = f"{record.levelname} {record.name}: {message}"
+        if record.exc_info:
+            text += "\n" + self.formatException(record.exc_info)
+        return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` (default: ``sys.argv[1:]``), run the command and return its exit code.
 
@@ -172,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_CommandLineFormatter())
+    logging.basicConfig(level=level, handlers=[handler])
     if args.verbose < 2:
         for noisy in ("papermill", "traitlets", "nbclient", "asyncio"):
             logging.getLogger(noisy).setLevel(logging.WARNING)

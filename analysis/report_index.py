@@ -156,6 +156,8 @@ a:hover { text-decoration: underline; }
 .title { font-weight: 600; font-size: 15.5px; }
 .byline { color: var(--muted); font-size: 13px; margin-top: 2px; }
 .byline code { font-size: 12px; background: var(--bg); padding: 0 4px; border-radius: 4px; }
+.unreadable h2 { color: var(--bad); }
+.unreadable li { font-family: ui-monospace, monospace; font-size: 13px; }
 .error { margin-top: 6px; color: var(--bad); background: var(--badbg); border-radius: 6px; padding: 4px 8px;
   font-size: 13px; overflow-wrap: anywhere; }
 .na { color: #9aa3af; font-style: italic; }
@@ -260,6 +262,7 @@ def render_index(
     *,
     corpus: bool = False,
     generated: str | None = None,
+    unreadable: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The index page as a string (see the module docstring); every article value is escaped."""
     from . import __version__
@@ -295,8 +298,18 @@ def render_index(
             f'<section class="card"><h2>The whole corpus ({len(articles)} article{"s" if len(articles) != 1 else ""})</h2>'
             f"{pills}{err_html}</section>"
         )
+    unreadable_html = ""
+    if unreadable:
+        items = "".join(f"<li>{_e(m if src in m else f'{src}: {m}')}</li>" for src, m in unreadable)
+        unreadable_html = (
+            f'<section class="card unreadable"><h2>Left out: {len(unreadable)} input'
+            f'{"s" if len(unreadable) != 1 else ""} could not be read</h2><ul>{items}</ul>'
+            "<p>Fix or remove these files (see Troubleshooting in the README), then run the same command again.</p></section>"
+        )
     generated = generated or _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     failed_html = f' · <span class="bad">{n_failed} failed</span>' if n_failed else " · all built"
+    if unreadable:
+        failed_html += f' · <span class="bad">{len(unreadable)} left out</span>'
     missing = sorted({m for s in summaries.values() for m in (s.get("missing") or [])})
     missing_html = (
         f"<p>{NA}: not computed because {', '.join(_e(m) for m in missing)} could not be imported.</p>"
@@ -316,6 +329,7 @@ def render_index(
 <main>
 <h1>News analysis reports</h1>
 <p class="meta">{len(articles)} article{"s" if len(articles) != 1 else ""} · {len(results)} reports{failed_html} · built {_e(generated)} · news-analysis-kit {_e(__version__)}</p>
+{unreadable_html}
 {corpus_html}
 <div class="tablewrap">
 <table>
@@ -344,14 +358,19 @@ def write_index(
     manifest: dict[str, Any],
     *,
     corpus: bool = False,
+    unreadable: Sequence[tuple[str, str]] = (),
 ) -> Path:
     """Compute missing summaries, then write ``<out>/index.html`` atomically; return its path.
+
+    ``unreadable``: ``(source, message)`` of inputs left out, listed at the top of the page.
 
     Raises:
         ReportError: the page cannot be written, or (a bug) it would hold unsafe HTML.
     """
     update_summaries(articles, manifest)
-    page = render_index(out, articles, notebooks, results, manifest.get("summaries", {}), corpus=corpus)
+    page = render_index(
+        out, articles, notebooks, results, manifest.get("summaries", {}), corpus=corpus, unreadable=unreadable
+    )
     problems = html_problems(page, document=True)
     if problems:  # pragma: no cover - everything is escaped above; this is the safety net
         raise ReportError("the index page would not be safe: " + "; ".join(problems))

@@ -184,24 +184,36 @@ def _seed_layout(title: str, author: str, paragraphs: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _iter_articles(paths: Sequence[str | Path]) -> Iterator[Any]:
+def _article_iterator(paths: Sequence[str | Path]) -> Any:
+    """The loader's iterator over ``paths``; bad files or records are left out and listed in
+    its ``skipped`` attribute (never dropped silently)."""
     try:
         from .loaders import iter_articles
     except ImportError as exc:  # pragma: no cover - loaders is part of the kit
         raise ReportError(f"analysis.loaders.iter_articles is not available: {exc}") from exc
-    yield from iter_articles([str(p) for p in paths])
+    return iter_articles([str(p) for p in paths], on_error="skip")
 
 
-def collect_articles(paths: Sequence[str | Path], out: Path) -> list[ReportArticle]:
+def collect_articles(
+    paths: Sequence[str | Path], out: Path, *, unreadable: list[tuple[str, str]] | None = None
+) -> list[ReportArticle]:
     """Read the articles under ``paths`` and give each a folder and an input file.
 
     An article file (``.txt``, ``.md``, ``.html``) is given to the notebooks as it is; a JSONL or CSV record is written to
     ``<out>/<folder>/article.txt`` in the seed layout (title line, one paragraph per line,
     ``By NAME``), rewritten only when it changes.
+
+    A file or record the loader cannot read (empty, binary, a bad JSONL line, ...) is left out
+    and appended to ``unreadable`` as ``(source, message)``; when nothing at all can be read,
+    the first such problem is raised instead.
+
+    Raises:
+        ArticleError: a path does not exist, or no article under ``paths`` can be read.
     """
     taken: set[str] = {CORPUS_DIR.casefold()}
     result = []
-    for art in _iter_articles(paths):
+    iterator = _article_iterator(paths)
+    for art in iterator:
         folder = report_dir_name(art.id, taken=taken, source=art.source)
         source = Path(art.source) if art.source else None
         if source is not None and source.suffix.lower() not in _RECORD_SUFFIXES and source.is_file():
@@ -227,6 +239,15 @@ def collect_articles(paths: Sequence[str | Path], out: Path) -> list[ReportArtic
                 digest=_file_digest(path),
             )
         )
+    skipped = [(str(x.source), str(x.message)) for x in getattr(iterator, "skipped", [])]
+    if skipped and not result:
+        from .errors import ArticleError
+
+        first = skipped[0][1]
+        more = f" (and {len(skipped) - 1} more unreadable inputs)" if len(skipped) > 1 else ""
+        raise ArticleError(first + more)
+    if unreadable is not None:
+        unreadable.extend(skipped)
     return result
 
 
@@ -331,6 +352,8 @@ class BatchResult:
     results: list[ReportResult] = field(default_factory=list)
     articles: int = 0
     seconds: float = 0.0
+    #: ``(source, message)`` of input files or records that could not be read (left out)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
@@ -341,7 +364,8 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        """No report failed and every input could be read."""
+        return not self.failed and not self.unreadable
 
     def summary(self) -> str:
         ran = self.count("ok") + self.count("failed")
@@ -352,8 +376,12 @@ class BatchResult:
             + (f", {self.seconds / ran:.2f} s per built report" if ran else "")
             + f") -> {self.index}"
         )
+        if self.unreadable:
+            text += f"; {len(self.unreadable)} input{'s' if len(self.unreadable) != 1 else ''} could not be read (listed in the index)"
         for r in self.failed:
             text += f"\n  FAILED {r.key}: {r.error}"
+        for source, message in self.unreadable:
+            text += f"\nreport: left out {message if source in message else f'{source}: {message}'}"
         return text
 
 
@@ -701,7 +729,8 @@ def build_reports(
     parameters = dict(parameters or {})
     nb_paths = find_notebooks(notebooks)
     _check_writable(out)
-    articles = collect_articles(paths, out)
+    unreadable: list[tuple[str, str]] = []
+    articles = collect_articles(paths, out, unreadable=unreadable)
     if not articles:
         raise ReportError(f"no articles found in {', '.join(map(str, paths))}")
     corpus_path = _write_corpus(articles, out) if corpus else None
@@ -722,9 +751,11 @@ def build_reports(
     from .report_index import write_index
 
     ordered = [results[j.key] for j in all_jobs]
-    index = write_index(out, articles, nb_paths, ordered, manifest, corpus=corpus_path is not None)
+    index = write_index(
+        out, articles, nb_paths, ordered, manifest, corpus=corpus_path is not None, unreadable=unreadable
+    )
     _save_manifest(out, manifest)
-    return BatchResult(out, index, ordered, len(articles), time.perf_counter() - started)
+    return BatchResult(out, index, ordered, len(articles), time.perf_counter() - started, unreadable)
 
 
 #: Modules the index's summaries need; warmed in every fork server.

@@ -20,6 +20,7 @@ paragraph, 10,000 files) are only loaded and streamed, never analysed or reporte
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -220,6 +221,24 @@ def assert_refused(result: dict, command: str, pattern: str) -> None:
     assert re.search(pattern, errors[0]), errors[0]
 
 
+def assert_reported_leaving_out(result: dict, out: Path, n: int, pattern: str) -> list[str]:
+    """``report`` on an input with one unreadable record: the other ``n`` articles are built,
+    the bad one is named in a warning, in the summary and at the top of the index; exit 1."""
+    assert result["code"] == 1, result
+    assert_one_line_messages(result["stderr"])
+    stderr = lines(result["stderr"])
+    assert len([ln for ln in stderr if ln.startswith("warning: ") and re.search(pattern, ln)]) == 1, stderr
+    assert len([ln for ln in stderr if ln.startswith("report: left out ") and re.search(pattern, ln)]) == 1, stderr
+    assert re.search(rf"report: {n} articles?, {n} reports?: {n} built, 0 up to date, 0 failed .*"
+                     r"; 1 input could not be read \(listed in the index\)", result["stderr"]), stderr
+    index = (out / "index.html").read_text(encoding="utf-8")
+    left_out = re.search(r'<section class="card unreadable">(.*?)</section>', index, re.S)
+    assert left_out and re.search(pattern, html.unescape(left_out.group(1))), index
+    pages = sorted(out.glob("*/10-catalogue.html"))
+    assert len(pages) == n
+    return [p.parent.name for p in pages]
+
+
 def assert_recorded_in_errors(result: dict, out: Path, pattern: str, error_type: str) -> pd.DataFrame:
     """``analyse``: exit 1, a one-line warning naming the problem, and a row in ``errors``."""
     assert result["code"] == 1, result
@@ -377,15 +396,17 @@ def test_duplicate_ids_are_kept_apart(catalogue):
 
 
 def test_jsonl_with_one_bad_line(catalogue):
-    """``analyse`` keeps the good records and lists line 2; ``report`` names line 2 and stops."""
+    """Both commands keep the good records and list line 2 (``analyse`` in its errors table,
+    ``report`` in the index); both exit 1."""
     root, results = catalogue
     out = root / "tables-jsonl_one_bad_line"
     errors = assert_recorded_in_errors(results["analyse/jsonl_one_bad_line"], out,
                                        r"mixed\.jsonl(?::|, line )2: not valid JSON", "FormatError")
     assert errors["source"].tolist() == ["mixed.jsonl:2"]
     assert read_table(out, "articles")["article_id"].tolist() == ["a", "c"]
-    assert_refused(results["report/jsonl_one_bad_line"], "report",
-                   r"mixed\.jsonl, line 2: not valid JSON .*one object per line")
+    built = assert_reported_leaving_out(results["report/jsonl_one_bad_line"], root / "reports-jsonl_one_bad_line",
+                                        2, r"mixed\.jsonl(?::|, line )2: not valid JSON .*one object per line")
+    assert built == ["a", "c"]
 
 
 def test_csv_with_embedded_newlines_and_quotes(catalogue):
@@ -412,8 +433,9 @@ def test_csv_with_an_unclosed_quote_is_not_silently_swallowed(catalogue):
                                        "FormatError")
     assert errors["source"].tolist() == ["unclosed.csv:3"]
     assert read_table(out, "articles")["article_id"].tolist() == ["c1"]
-    assert_refused(results["report/csv_unclosed_quote"], "report",
-                   r"unclosed\.csv, line 3: malformed CSV: a quoted field .* never closed")
+    built = assert_reported_leaving_out(results["report/csv_unclosed_quote"], root / "reports-csv_unclosed_quote",
+                                        1, r"unclosed\.csv(?::|, line )3: malformed CSV: a quoted field .* never closed")
+    assert built == ["c1"]
 
 
 def test_the_driver_matches_python_dash_m(catalogue, tmp_path):

@@ -357,6 +357,40 @@ def test_cli_exit_codes_and_summary(small, capsys):
     assert "no notebook called 'nope'" in capsys.readouterr().err
 
 
+def test_unreadable_files_in_a_folder_are_left_out_and_listed(small, capsys):
+    """A stray empty or binary file does not stop the class's reports: the others are built,
+    the bad ones are named on stderr and at the top of the index, and the exit code says so."""
+    folder, out = small
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    code = main(["report", str(folder), "--notebooks", str(GOOD), "--out", str(out), "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "2 articles, 2 reports: 2 built, 0 up to date, 0 failed" in err
+    assert "2 inputs could not be read (listed in the index)" in err
+    assert re.search(r"^report: left out .*empty\.txt: is empty", err, re.M), err
+    assert re.search(r"^report: left out .*scan\.txt: looks like a PNG image", err, re.M), err
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "2 left out" in index and "empty.txt: is empty" in index and "scan.txt" in index
+    assert sorted(p.parent.name for p in out.glob("*/10-good.html")) == ["one", "two"]
+    # once fixed, the same command builds the missing report and leaves the others alone
+    (folder / "scan.txt").unlink()
+    write_article(folder / "empty.txt", "Three", ["Now with a body."])
+    assert main(["report", str(folder), "--notebooks", str(GOOD), "--out", str(out), "--no-progress"]) == 0
+    assert "3 articles, 3 reports: 1 built, 2 up to date, 0 failed" in capsys.readouterr().err
+
+
+def test_a_folder_with_only_unreadable_files_is_refused(tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"")
+    (folder / "b.txt").write_text("  \n", encoding="utf-8")
+    assert main(["report", str(folder), "--notebooks", str(GOOD), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert re.search(r"^report: error: .*a\.txt: is empty \(0 bytes\) \(and 1 more unreadable inputs\)$", err, re.M), err
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
 def test_cold_kernels_give_the_same_report(small):
     folder, out = small
     warm = _run(folder, out)
