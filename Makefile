@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed
 ARTICLES ?= seeds
 OUT ?= reports
 JOBS ?=
+TEST_JOBS ?= auto
 
 .DEFAULT_GOAL := help
 
@@ -32,7 +33,7 @@ report: $(STAMP)
 ## test: set up, then run the whole test suite (notebooks included)
 test: $(STAMP)
 	@if [ "$${CI:-}" = true ] && ! command -v chromium >/dev/null 2>&1; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadfile
 
 ## lab: open the notebooks in JupyterLab
 lab: $(STAMP)
