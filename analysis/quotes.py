@@ -79,6 +79,7 @@ from .speakers import (
     OBJECT_PRONOUNS,
     PERSON_PRONOUNS,
     PREPOSITIONS,
+    PRONOUN_DETERMINERS,
     STOP_WORDS,
     SUBJECT_PRONOUNS,
     WEEKDAYS,
@@ -266,8 +267,10 @@ _AUDIENCE = frozenset(
 _PP_HEADS = frozenset("in on at during via through to from with after before over".split())
 # a new clause before a cue: ", but 55 percent of all voters say", "; officials said"
 _SEP_RE = re.compile(
-    r"(?:[,;\u2014]|\b(?:but|while|whereas|although|though))\s+(?:\S+\s+){0,5}\S*$", re.IGNORECASE
+    r"(?:[,;\u2014\u2013]|\s--?|\b(?:but|while|whereas|although|though))\s+(?:\S+\s+){0,5}\S*$", re.IGNORECASE
 )
+# "... and he says": a coordinated clause with a subject of its own
+_AND_SUBJECT_RE = re.compile(r"\b(?:and|but|or|so|yet)\s*$", re.IGNORECASE)
 _PLURAL_HEADS = frozenset(
     "percent half majority minority people police public staff others many most some few both all media".split()
 )
@@ -604,6 +607,22 @@ _QUESTION_WORDS = frozenset("about whether if what why how who when where which"
 _PASSIVE_CUES = frozenset("ask expect tell".split())
 
 
+_VERB_FORMS = frozenset("said says say told tell wrote think thought believe believed agree agreed".split())
+
+
+def _determiner_subject(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
+    """A determiner standing for a noun phrase before a verb form ("many said", "another
+    says", "most believed that"), not before a noun ("many claims", "the reported deal")."""
+    prev = toks[i - 1]
+    if prev.low not in PRONOUN_DETERMINERS or (i >= 2 and toks[i - 2].low in DETERMINERS - {"the"}):
+        return False
+    head = cue.form.split()[0]
+    if head in _VERB_FORMS:
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return head.endswith("ed") and (nxt is None or nxt.low == "that" or nxt.low in SUBJECT_PRONOUNS or nxt.kind == "punct")
+
+
 def _frame_at(
     toks: list[Tok], i: int, j: int, cue: Cue, text: str, first_word: int, frames: list[_Frame]
 ) -> _Frame | None:
@@ -616,8 +635,10 @@ def _frame_at(
     prev = toks[i - 1] if i > 0 else None
     base = cue.form == cue.lemma and cue.frame != "other"
     if prev is not None and not cue.participle:
-        if prev.low in DETERMINERS - {"that"} or prev.kind == "clitic" and prev.low.endswith("s"):
-            return None  # "the reported deal", "Trump's claims"
+        if (prev.low in DETERMINERS - {"that"} and not _determiner_subject(toks, i, j, cue)) or (
+            prev.kind == "clitic" and prev.low.endswith("s")
+        ):
+            return None  # "the reported deal", "Trump's claims"; not "many said", "another says"
         if prev.low in PREPOSITIONS and prev.low not in ("to",):
             return None
         if prev.text == "-" or (prev.end == t.start and prev.kind == "punct" and prev.text in "-"):
@@ -692,6 +713,8 @@ def _frame_at(
                 toks[x].low == "and" and toks[x - 1].cap and toks[x + 1].cap for x in range(max(1, k - 8), k)
             )
         modal = any(toks[x].low in _MODALS for x in range(k + 1, i))  # "did not suggest", "will say"
+        if cue.lemma == "say" and pk.kind in ("word", "number") and pk.low not in DETERMINERS | PREPOSITIONS - {"to"}:
+            plural = True  # "say" is a verb after any noun ("forecasters say", "42% say", "those surveyed say")
         if not (pk.low in ("i", "we", "they", "you", "who") or pk.low in _MODALS or plural or modal):
             return None
         if pk.low == "to":
@@ -878,7 +901,7 @@ def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str)
             break
     if clause_word in _SUBORDINATORS:
         k = norm.find(",", s, e)
-        while k >= 0 and in_quote[k]:
+        while k >= 0 and (in_quote[k] or (k + 1 < e and not norm[k + 1].isspace())):
             k = norm.find(",", k + 1, e)
         if k >= 0 and len(_WORD_RE.findall(norm, s, k)) >= 3:
             e = k
@@ -906,6 +929,22 @@ def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
                 e = m.start()
                 changed = True
     return s, e
+
+
+_CONNECTIVE_RE = re.compile(
+    r"(?:and|but|still|however|indeed|meanwhile|so|yet|instead|now|moreover|also|rather|then|or"
+    r"|still|nonetheless|nevertheless|furthermore|besides|thus|hence|again)\b,?\s+",
+    re.IGNORECASE,
+)
+
+
+def _skip_connective(norm: str, s: int, e: int) -> int:
+    """The start of content after a sentence connective ("But the plan ...", "Still, Cruz
+    will ..."): annotators leave the connective out of the reported content."""
+    m = _CONNECTIVE_RE.match(norm, s, e)
+    if m and _WORD_RE.search(norm, m.end(), e):
+        return m.end()
+    return s
 
 
 def _first_word(norm: str, s: int, e: int) -> str:
@@ -1034,6 +1073,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
             if kept and f.side == "left":
                 before = norm[max(ss, kept[-1].end) : f.start].rstrip()
                 sep = before.endswith((",", ";", "\u2014", ":")) or bool(_SEP_RE.search(before))
+                if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
+                    sep = bool(_AND_SUBJECT_RE.search(norm, max(ss, kept[-1].end), f.mention.start))
                 prev_f = kept[-1]
                 prev_has_right = _has_right(toks, prev_f, norm, f.start)
                 if prev_has_right and not sep:
@@ -1067,8 +1108,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 # had been ..."), not "said, referring to ..." nor "declared on Thursday, two days after"
                 first = toks[rs_tok]
                 if not _is_quote_tok(first) and (
-                    first.kind != "word" or first.low.endswith("ing") or first.low in PREPOSITIONS
-                    or first.low in CONJUNCTIONS or first.low in DETERMINERS
+                    first.kind != "word" or first.low.endswith("ing") or first.low in PREPOSITIONS - {"to"}
                 ):
                     has_right = False
             if has_right and f.side != "right" and f.cue.complement == "clause" and not _clause_follows(toks, f.after):
@@ -1082,7 +1122,9 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
             sep_before = before.endswith((",", '"', "'", "\u2014", "--"))
             after_txt = norm[f.end : (toks[f.after].start if f.after < n else se)]
             tail = norm[f.end : se]
-            parenthetical = f.after < n and toks[f.after].text == ","
+            parenthetical = f.after < n and (
+                toks[f.after].text == "," or (f.after < rs_tok < n and toks[rs_tok - 1].text == ",")
+            )  # "The deal, she said (on Monday), would collapse"
             left = (lb, lb)
             according = f.cue.form == "according to"
             if has_right and f.cue is not _COLON_CUE and f.side != "right" and before.endswith(('"', "'")):
@@ -1095,6 +1137,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 sep_before = True  # "Clinton leads by 271 delegates according to a count by the AP"
             if sep_before and (not has_right or parenthetical or f.side == "right"):
                 left = _trim(norm, lb, f.start)
+                left = (_skip_connective(norm, left[0], left[1]), left[1])
                 words = _WORD_RE.findall(norm, left[0], left[1])
                 if len(words) <= 5 and _first_word(norm, left[0], left[1]) in PREPOSITIONS | {"asked", "as"} and not parenthetical:
                     left = (left[0], left[0])

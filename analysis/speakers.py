@@ -33,6 +33,8 @@ DETERMINERS = frozenset(
     other another both all each every no any one two three four five six seven eight nine ten
     dozens hundreds thousands millions""".split()
 )
+# Determiners that also stand alone as a noun phrase ("many said", "others say").
+PRONOUN_DETERMINERS = frozenset("many most some others another both all few several none each one half".split())
 AUXILIARIES = frozenset(
     """has have had also later previously then again repeatedly recently reportedly once would
     will could should might may must can did does do not n't never already still since often
@@ -140,6 +142,15 @@ class Mention:
     np_start: int = -1  # start of the whole noun phrase when the mention is a name inside it
 
 
+def _possessive_mark(toks: list[Tok], j: int) -> bool:
+    """An apostrophe that ends a plural possessive ("Sanders' adviser"), not a quotation mark."""
+    t = toks[j]
+    return (
+        t.text in ("'", "\u2019") and j > 0 and toks[j - 1].end == t.start and toks[j - 1].low.endswith("s")
+        and j + 1 < len(toks) and toks[j + 1].start > t.end and toks[j + 1].is_word
+    )
+
+
 def is_adverb(tok: Tok) -> bool:
     return tok.kind == "word" and not tok.cap and tok.low.endswith("ly") and tok.low not in _NOT_ADVERBS
 
@@ -234,7 +245,9 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
     if t.text in (",", "\u2014", "\u2013", "--"):  # apposition: "NAME, TITLE, said", "NAME — TITLE — says"
         mark = t.text
         j = k - 1
-        while j >= max(lo, k - 16) and toks[j].text not in ",;:\"'()\u2014\u2013":
+        while j >= max(lo, k - 16) and (
+            toks[j].text not in ",;:\"'()\u2014\u2013" or _possessive_mark(toks, j)
+        ):
             j -= 1
         if j <= lo or toks[j].text != mark or j == k - 1:
             return None
@@ -269,9 +282,19 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
         return name
     if not t.is_word and t.kind != "clitic":
         return None
-    if t.low in STOP_WORDS or t.low in DETERMINERS or is_adverb(t):
+    object_end = (
+        t.low in OBJECT_PRONOUNS and k - 2 >= lo and toks[k - 1].low in ("to", "for")
+        and toks[k - 2].low in _TO_HEADS | _FOR_HEADS
+    )  # "a source close to him", "a spokesman for her"
+    if t.low in PRONOUN_DETERMINERS and t.kind == "word" and (k == lo or toks[k - 1].low not in DETERMINERS):
+        # "many said", "another says", "most say": a determiner standing for a noun phrase
+        a = k
+        if k - 1 >= lo and toks[k - 1].low in ("the", "some", "many") and t.low in ("others", "most", "few", "rest"):
+            a = k - 1
+        return _mention(toks, text, a, k)
+    if (t.low in STOP_WORDS or t.low in DETERMINERS or is_adverb(t)) and not object_end:
         return None
-    i = k
+    i = k - 1 if object_end else k
     while i >= lo and k - i < 10:
         u = toks[i]
         if u.kind == "clitic":
@@ -336,7 +359,7 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
             a = x + 1
     if a > k:
         return None
-    if all(toks[x].low in DETERMINERS or toks[x].kind != "word" for x in range(a, k + 1)):
+    if all(toks[x].low in DETERMINERS or toks[x].kind not in ("word", "number") for x in range(a, k + 1)):
         return None
     m = _mention(toks, text, a, k)
     m.np_start = np_start
