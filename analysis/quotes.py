@@ -297,8 +297,14 @@ def _prev_index(toks: list[Tok], i: int) -> tuple[int, bool]:
     passive = False
     while k >= 0:
         t = toks[k]
-        if t.kind == "clitic" and t.low in ("n't", "n\u2019t"):
+        if t.kind == "clitic" and t.low in ("n't", "n\u2019t", "'d", "\u2019d", "'ve", "\u2019ve"):
             k -= 1
+            continue
+        if t.low in _TIME_NOUNS and k >= 2 and toks[k - 1].low in ("the", "that") and toks[k - 2].low == "at":
+            k -= 3  # "Trump at the time said"
+            continue
+        if t.kind == "number" and k >= 1 and toks[k - 1].low in ("in", "since") and len(t.low) == 4:
+            k -= 2  # "Sanders in 2011 said"
             continue
         if t.kind != "word":
             break
@@ -402,6 +408,16 @@ def _content_start(toks: list[Tok], r: int, n: int, cue: Cue) -> int:
         if t.text in (",", ":", "\u2014", "--"):
             r += 1
             continue
+        if t.low in _PP_HEADS and t.low != "to":
+            # "said on his official Twitter feed that ...": a longer phrase, then "that"
+            for x in range(r + 1, min(n, r + 9)):
+                u = toks[x]
+                if u.low == "that" and u.kind == "word":
+                    if x + 1 < n and (toks[x + 1].kind == "clitic" or toks[x + 1].low in _TIME_NOUNS):
+                        break
+                    return x
+                if not (u.kind in ("word", "number", "clitic") or u.text in ".-&") or u.low in SUBJECT_PRONOUNS - {"it"}:
+                    break
         nr = _pp_end(toks, r, n)
         if nr == r:
             return r
@@ -414,9 +430,84 @@ def _looks_finite(t: Tok) -> bool:
     return t.kind == "word" and not t.cap and (t.low in _FINITE_AUX or t.low in BE_FORMS or (t.low.endswith("ed") and len(t.low) > 4))
 
 
+_COMMON_PAST = frozenset(
+    """became went came took gave made got had was were ran won lost met left held kept sent spent
+    built began brought bought caught fought sought stood sat wore drove rose fell grew drew threw
+    flew knew saw spoke broke chose wrote led read heard paid laid set put cut hit let told said
+    found thought felt meant struck won is are has have""".split()
+)
+
+
+def _looks_verb(toks: list[Tok], x: int) -> bool:
+    """A token that reads as the finite verb of a clause after its subject ("became", "runs",
+    "had served", "is")."""
+    t = toks[x]
+    if t.kind != "word" or t.cap or x == 0 or "-" in t.low:
+        return False
+    low = t.low
+    if toks[x - 1].kind == "clitic" and toks[x - 1].low in ("'s", "\u2019s"):
+        return False  # "China's state-owned giant"
+    if low in _FINITE_AUX or low in BE_FORMS or low in _COMMON_PAST:
+        return True
+    prev = toks[x - 1]
+    if low.endswith("ed") and len(low) > 4 and low not in _NOT_VERBS:
+        return prev.low not in DETERMINERS and prev.low not in PREPOSITIONS
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3 and low not in _NOT_VERBS:
+        # "CITIC runs", "the company says": after a name or a singular noun, not after "the"
+        return (prev.cap and prev.kind == "word") or prev.low in ("he", "she", "it")
+    return False
+
+
+def _clause_subject(toks: list[Tok], upto: int, text: str) -> Mention | None:
+    """The subject of the sentence's first clause: the noun phrase from the clause start up to
+    the first token that reads as a finite verb ("Gary Emineth, a former state party chairman,
+    became a delegate and said ..."), before ``upto``."""
+    a = 0
+    while a < upto and toks[a].kind == "word" and toks[a].low in _CONNECTORS | {"still", "now", "however"}:
+        a += 1
+    if a < upto and toks[a].text == ",":
+        a += 1
+    if a < upto and toks[a].kind == "word" and (toks[a].low in PREPOSITIONS or toks[a].low in _SUBORDINATORS or is_adverb(toks[a])):
+        comma = next((x for x in range(a, upto) if toks[x].text == ","), None)
+        if comma is None:
+            return None
+        a = comma + 1
+    if a >= upto:
+        return None
+    first = toks[a]
+    if first.kind == "word" and first.low in SUBJECT_PRONOUNS - {"who", "it", "you"}:
+        return Mention(first.start, first.end, first.text, first.text, "pronoun")
+    depth = 0
+    for x in range(a + 1, min(upto, a + 25)):
+        u = toks[x]
+        if u.text in ("(", "["):
+            depth += 1
+        if u.text in (")", "]"):
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if u.text in (";", ":") or u.low in ("who", "which", "that") and toks[x - 1].text != ",":
+            return None
+        if _looks_verb(toks, x):
+            k, _ = _prev_index(toks, x)
+            if k < a:
+                return None
+            m = left_mention(toks, k, text, a)
+            if m is not None and m.kind in ("name", "pronoun"):
+                return m
+            if m is not None and m.kind == "description" and _plausible_description(m, _generic_cue_for("said")):
+                return m
+            return None
+    return None
+
+
 def _sentence_subject(toks: list[Tok], upto: int, text: str) -> Mention | None:
     """The subject of the sentence's main clause for a participle without an earlier cue:
     the last pronoun or name at the sentence start or after a comma, before ``upto``."""
+    m = _clause_subject(toks, upto, text)
+    if m is not None:
+        return m
     best = None
     positions = [0] + [i + 1 for i in range(upto) if toks[i].text == ","]
     for p in positions:
@@ -519,7 +610,7 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
             continue
         cue = match_cue(lows, i)
         if cue is None:
-            cue = _generic_cue(toks, i)
+            cue = _generic_cue(toks, i) or _post_quote_cue(toks, i)
         if cue is None:
             i += 1
             continue
@@ -536,7 +627,8 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
 _NOT_VERBS = frozenset(
     """is was has does this thus less unless ss us yes news series species perhaps whereas always
     sometimes towards afterwards besides indeed need needs so such now given except provided
-    assuming means says""".split()
+    assuming means says feed seed speed breed bleed greed creed deed weed steed shed hundred
+    kindred hatred sacred naked wicked crooked ragged rugged beloved""".split()
 )
 _IRREGULAR_PAST = frozenset(
     """thought knew felt heard saw understood taught forgot meant swore wrote said told held
@@ -547,6 +639,61 @@ _IRREGULAR_PAST = frozenset(
 @functools.cache
 def _generic_cue_for(word: str) -> Cue:
     return Cue(word, word, "neutral", "other", "clause", False)
+
+
+def _closes_quote(toks: list[Tok], x: int) -> bool:
+    """``toks[x]`` is a closing quotation mark after a comma, question or exclamation mark
+    (or a full stop) that ends the quoted words: ``“We won,”``."""
+    return x >= 1 and _is_quote_tok(toks[x]) and toks[x - 1].text in (",", "?", "!", ".", "\u2014", "-", "...")
+
+
+def _post_quote_cue(toks: list[Tok], i: int) -> Cue | None:
+    """A verb outside the lexicon that attributes the quotation just before it: ``“Sorry,”
+    she snapped.``, ``“Gun owners should stay home,” opined the Plain Dealer.``, ``“We won,” a
+    voice-over in the ad states.`` The verb is a past tense or an -s form, between the
+    quotation and the end of the sentence (or a comma, or another quotation) with the speaker
+    on one side."""
+    n = len(toks)
+    t = toks[i]
+    if t.kind != "word" or t.cap or len(t.low) < 4 or t.low in _NOT_VERBS or "-" in t.low:
+        return None
+    low = t.low
+    if not (low.endswith("ed") or low in _COMMON_PAST or (low.endswith("s") and not low.endswith("ss"))):
+        return None
+
+    def ends_after(x: int) -> bool:
+        if x >= n:
+            return True
+        u = toks[x]
+        if u.text in (".", ",", "!", "?", ";") or _is_quote_tok(u):
+            return True
+        pe = _pp_end(toks, x, n)
+        return pe > x and (pe >= n or toks[pe].text in (".", ",", ";") or _is_quote_tok(toks[pe]))
+
+    if _closes_quote(toks, i - 1):  # “...,” opined the Plain Dealer.
+        nx = toks[i + 1] if i + 1 < n else None
+        if nx is not None and nx.kind == "word" and (nx.cap or nx.low in DETERMINERS) and low.endswith("ed"):
+            return _generic_cue_for(low)
+        return None
+    # “...,” SUBJECT verbed.
+    j = i - 1
+    while j >= 0 and i - j <= 7:
+        u = toks[j]
+        if _closes_quote(toks, j):
+            break
+        if not (u.kind in ("word", "clitic") or u.text in ".-&") or u.low in STOP_WORDS - {"for", "of", "in", "at", "with"}:
+            return None
+        j -= 1
+    else:
+        return None
+    if j < 0 or j == i - 1 or not ends_after(i + 1):
+        return None
+    first = toks[j + 1]
+    if not (first.cap or first.low in DETERMINERS or first.low in SUBJECT_PRONOUNS - {"who", "it", "you"}):
+        return None
+    if low.endswith("s") and not low.endswith("ed") and toks[i - 1].low in ("i", "we", "they", "you"):
+        return None
+    return _generic_cue_for(low)
 
 
 _VIEW_NOUNS = frozenset(
@@ -621,6 +768,35 @@ def _determiner_subject(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
         return True
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return head.endswith("ed") and (nxt is None or nxt.low == "that" or nxt.low in SUBJECT_PRONOUNS or nxt.kind == "punct")
+
+
+_PP_INSIDE = frozenset("in of at for with from on".split())
+
+
+def _extend_after_quote(toks: list[Tok], m: Mention, text: str) -> Mention:
+    """A description speaker right after a quotation keeps its prepositional phrases: in
+    ``“...,” a voice-over in the ad states`` the speaker is "a voice-over in the ad", not "the ad"."""
+    x = next((y for y in range(len(toks)) if toks[y].start == m.start), None)
+    if x is None:
+        return m
+    y = x - 1
+    crossed = False
+    while y >= 0 and x - y <= 6:
+        u = toks[y]
+        if _closes_quote(toks, y):
+            break
+        if u.kind == "word" and u.low in _PP_INSIDE:
+            crossed = True
+        elif not (u.kind in ("word", "clitic") or u.text in ".-&") or u.low in STOP_WORDS:
+            return m
+        y -= 1
+    else:
+        return m
+    if y < 0 or not crossed or y == x - 1 or toks[y + 1].low in _PP_INSIDE:
+        return m
+    start = toks[y + 1].start
+    raw = text[start : m.end]
+    return Mention(start, m.end, raw, raw, "description", m.title)
 
 
 def _frame_at(
@@ -734,6 +910,8 @@ def _frame_at(
             return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
         return None
     m = left_mention(toks, k, text, 0)
+    if m is not None and m.kind == "description":
+        m = _extend_after_quote(toks, m, text)
     if m is not None and m.kind == "description" and not _plausible_description(m.antecedent or m, cue):
         m = None
     if m is not None:
@@ -1139,9 +1317,21 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 left = _trim(norm, lb, f.start)
                 left = (_skip_connective(norm, left[0], left[1]), left[1])
                 words = _WORD_RE.findall(norm, left[0], left[1])
-                if len(words) <= 5 and _first_word(norm, left[0], left[1]) in PREPOSITIONS | {"asked", "as"} and not parenthetical:
+                fw = _first_word(norm, left[0], left[1])
+                if len(words) <= 5 and fw in PREPOSITIONS | {"asked", "as"} and not parenthetical and not in_quote[left[0]]:
                     left = (left[0], left[0])
+                elif has_right and len(words) <= 6 and fw.endswith("ing") and fw != "according":
+                    left = (left[0], left[0])  # "Holding open a book, Beck said, “...”": circumstance
             has_left = left[1] > left[0] and bool(_WORD_RE.search(norm, left[0], left[1]))
+            if not has_left and not has_right and lb == ss and not _WORD_RE.search(norm, ss, f.start):
+                # "... do you need?’” | Weaver said.": a quotation the sentence splitter cut
+                # off before the cue belongs to it
+                q = quote_containing(ss - 1) if ss > 0 else None
+                if q is None and ss > 1 and norm[ss - 1].isspace():
+                    q = quote_containing(len(norm[:ss].rstrip()) - 1)
+                if q is not None and q.closed and not norm[q.end : ss].strip() and q.start < ss:
+                    left = (q.start, q.end)
+                    has_left = True
             del after_txt, tail
             if has_left and has_right and f.cue is not _COLON_CUE:
                 # "“We won,” she said as she accepted her award" / "..., according to a count by
