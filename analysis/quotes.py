@@ -810,6 +810,15 @@ def _frame_at(
         return None
     prev = toks[i - 1] if i > 0 else None
     base = cue.form == cue.lemma and cue.frame != "other"
+    if (
+        prev is not None and prev.low == "as" and (i == 1 or toks[i - 2].text == ",")
+        and t.low.endswith("ed") and j + 2 < n and toks[j + 1].low == "by"
+    ):
+        # "As reported by Western Journalism, CONTENT": the speaker after "by"
+        m, nxt = right_mention(toks, j + 2, text, n)
+        if m is None or nxt >= n or toks[nxt].text != ",":
+            return None
+        return _Frame(cue, i, j, "right", m, prev.start, toks[nxt - 1].end, nxt)
     if prev is not None and not cue.participle:
         if (prev.low in DETERMINERS - {"that"} and not _determiner_subject(toks, i, j, cue)) or (
             prev.kind == "clitic" and prev.low.endswith("s")
@@ -848,7 +857,7 @@ def _frame_at(
         if prev is not None and prev.kind == "word" and prev.cap and i - 1 != first_word and cue.form != "according to":
             # "with Martin O'Malley calling Trump a fascist": the name before the participle
             m = left_mention(toks, i - 1, text, 0)
-            if m is not None and m.kind == "name" and (cue.complement != "clause" or _clause_follows(toks, j + 1)):
+            if m is not None and m.kind == "name" and (cue.complement == "any" or _clause_follows(toks, j + 1)):
                 return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
         if prev is None or not (
             after_quote
@@ -856,7 +865,7 @@ def _frame_at(
             or prev.low in ("while", "before", "after", "by", "and", "when", "also", "in", "then")
         ):
             return None
-        if cue.complement == "clause" and not _clause_follows(toks, j + 1):
+        if cue.complement != "any" and not _clause_follows(toks, j + 1):
             return None
         m = frames[-1].mention if frames else _sentence_subject(toks, i, text)
         return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
@@ -1258,6 +1267,16 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 if prev_has_right and not sep:
                     continue
             kept.append(f)
+        if len(kept) > 1:
+            # a cue inside the speaker phrase of a later cue ("Zeke Emanuel, an oncologist who
+            # advised Obama, said ..."): the phrase is the speaker, not a statement
+            kept = [
+                f for fi, f in enumerate(kept)
+                if not any(
+                    g.side == "left" and g.mention is not None and _np_start(g.mention) <= toks[f.ci].start < g.mention.end
+                    for g in kept[fi + 1 :]
+                )
+            ]
         for fi, f in enumerate(kept):
             nxt_start = se
             if fi + 1 < len(kept):
@@ -1277,6 +1296,13 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 rs_tok = _content_start(toks, r, n, f.cue) if (parenthetical or f.cue.form == "according to") else n
             else:
                 rs_tok = _content_start(toks, f.after, n, f.cue)
+            as_clause = f.side == "left" and _as_clause(toks, f)
+            if as_clause:
+                # "As The Hill reported, CONTENT", "As Clinton told the Daily News, CONTENT"
+                comma = next((x for x in range(f.after, min(n, f.after + 10)) if toks[x].text == ","), None)
+                if comma is None:
+                    continue
+                rs_tok = comma + 1
             rs = toks[rs_tok].start if rs_tok < n else se
             right = _trim(norm, rs, max(rs, nxt_start)) if rs < nxt_start else (rs, rs)
             has_right = right[1] > right[0] and bool(_WORD_RE.search(norm, right[0], right[1]))
@@ -1289,7 +1315,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     first.kind != "word" or first.low.endswith("ing") or first.low in PREPOSITIONS - {"to"}
                 ):
                     has_right = False
-            if has_right and f.side != "right" and f.cue.complement == "clause" and not _clause_follows(toks, f.after):
+            if has_right and f.side != "right" and (f.cue.complement == "strict" or (f.cue.complement == "clause" and (f.cue.participle or f.cue.frame == "other"))) and not as_clause and not _clause_follows(toks, f.after):
                 continue  # "maintained its stance": not a statement
             # left content (after a colon or semicolon that opens the clause)
             for mark in (": ", "; "):
@@ -1339,8 +1365,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 # content, unless it is another quotation or a "that" clause
                 first = toks[rs_tok] if rs_tok < n else None
                 opens = first is not None and (_is_quote_tok(first) or first.low == "that")
-                if according or (before.endswith(('"', "'")) and not opens):
-                    has_right = False
+                if (according and not parenthetical) or (before.endswith(('"', "'")) and not opens):
+                    has_right = False  # but "X, according to Y, Z": both pieces
             if has_left:
                 s, e = left
                 q = quote_containing(s)
@@ -1378,6 +1404,18 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
     if not rows:
         return _empty_columns()
     return _columns(text, seg, quotes, rows, resolve_pronouns)
+
+
+def _as_clause(toks: list[Tok], f: _Frame) -> bool:
+    """The frame is an "As X said," clause at the start of the sentence (or after a comma)."""
+    start = f.start
+    x = next((y for y in range(len(toks)) if toks[y].start >= start), None)
+    if x is None or x == 0:
+        return False
+    p = toks[x - 1]
+    if p.low != "as" or p.kind != "word":
+        return False
+    return x - 1 == 0 or toks[x - 2].text == "," or (x - 2 == 0 and toks[0].low in _CONNECTORS)
 
 
 def _first_word_before(norm: str, lo: int, pos: int) -> str:

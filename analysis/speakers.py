@@ -377,6 +377,9 @@ def right_mention(toks: list[Tok], r: int, text: str, hi: int) -> tuple[Mention 
     t = toks[r]
     if t.kind == "word" and t.low in SUBJECT_PRONOUNS - {"who", "it", "you"}:
         return _mention(toks, text, r, r), r + 1
+    if t.kind == "word" and t.low in ("him", "her", "them", "me", "us") and (r + 1 >= hi or not toks[r + 1].is_word):
+        # "according to him,"
+        return Mention(t.start, t.end, t.text, t.text, "pronoun"), r + 1
     if not t.is_word or (t.low in STOP_WORDS and not t.cap) or t.low in ("that", "to"):
         return None, r
     i = r
@@ -418,7 +421,12 @@ def right_mention(toks: list[Tok], r: int, text: str, hi: int) -> tuple[Mention 
         j = nxt + 1
         while j < hi and toks[j].text not in ",;:\"'()" and toks[j].low not in ("who", "which", "that"):
             j += 1
-        if j > nxt + 1 and (j >= hi or toks[j].text in ".,;") and toks[nxt + 1].low not in CONJUNCTIONS:
+        first = toks[nxt + 1]
+        verb_like = (
+            first.low in VERBISH or first.low in BE_FORMS or first.low in AUXILIARIES
+            or first.low in PREPOSITIONS or (first.low.endswith(("ing", "ed")) and not first.cap)
+        )  # ", according to Ms. Epstein, are 16 ...": the sentence goes on, not an apposition
+        if j > nxt + 1 and (j >= hi or toks[j].text in ".,;") and first.low not in CONJUNCTIONS and not verb_like:
             appos_end = j
             # a second apposition piece ", a policy group" before the sentence end
             if j < hi and toks[j].text == ",":
