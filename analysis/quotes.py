@@ -799,6 +799,39 @@ def _extend_after_quote(toks: list[Tok], m: Mention, text: str) -> Mention:
     return Mention(start, m.end, raw, raw, "description", m.title)
 
 
+_OF_VERBS = frozenset("speak think talk warn complain boast brag".split())
+# Cue forms that are as often nouns ("the jobs report", "his plans", "ballot questions").
+_NOUN_FORMS = frozenset(
+    """report reports plan plans question questions claim claims call calls estimate estimates
+    show shows offer offers support supports remark remarks comment comments answer answers quote
+    quotes promise promises demand demands pledge pledges request requests reply replies
+    concern concerns doubt doubts echo echoes fear fears hope hopes finding findings""".split()
+)
+
+
+def _noun_use(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
+    """A cue form used as a noun or an adjective: "initial reports of the incident", "the jobs
+    report has cleared ...", "grander commercial plans - to export ...", "other ballot
+    questions, Senate races", "300 pledged delegates"."""
+    n = len(toks)
+    nxt = toks[j + 1] if j + 1 < n else None
+    prev = toks[i - 1] if i > 0 else None
+    if nxt is None:
+        return False
+    if j == i and toks[i].low in _NOUN_FORMS and prev is not None and prev.kind == "word" and not prev.cap and (
+        prev.low not in SUBJECT_PRONOUNS | PRONOUN_DETERMINERS
+    ):
+        if nxt.low == "of" and cue.lemma not in _OF_VERBS:
+            return True
+        if nxt.kind == "word" and (nxt.low in _FINITE_AUX or nxt.low in BE_FORMS) and nxt.low not in ("be", "been", "being", "get"):
+            return True  # "the jobs report has ...", "his plans were ..."
+        if nxt.text in (",", "-", "\u2013", ")"):
+            return True
+    if prev is not None and prev.kind == "number" and toks[i].low.endswith("ed") and nxt.kind == "word" and not nxt.cap:
+        return True  # "300 pledged delegates"
+    return False
+
+
 def _frame_at(
     toks: list[Tok], i: int, j: int, cue: Cue, text: str, first_word: int, frames: list[_Frame]
 ) -> _Frame | None:
@@ -840,6 +873,8 @@ def _frame_at(
             return None
         return _Frame(cue, i, j, "right", m, t.start, toks[nxt - 1].end, nxt)
     nxt_low = toks[j + 1].low if j + 1 < n else ""
+    if _noun_use(toks, i, j, cue):
+        return None
     if cue.lemma == "ask" and cue.form == "asked" and nxt_low in _QUESTION_WORDS:
         k0, _ = _prev_index(toks, i)
         if k0 < 0 or toks[k0].low in ("when", "if", "after", "once", "while") or toks[k0].text in (",", ";"):
@@ -1344,8 +1379,11 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 left = (_skip_connective(norm, left[0], left[1]), left[1])
                 words = _WORD_RE.findall(norm, left[0], left[1])
                 fw = _first_word(norm, left[0], left[1])
-                if len(words) <= 5 and fw in PREPOSITIONS | {"asked", "as"} and not parenthetical and not in_quote[left[0]]:
-                    left = (left[0], left[0])
+                if (
+                    fw in PREPOSITIONS | {"asked", "as"} and not in_quote[left[0]]
+                    and (len(words) <= 2 or (len(words) <= 5 and not parenthetical))
+                ):
+                    left = (left[0], left[0])  # "In particular, he said, ...": an adverbial
                 elif has_right and len(words) <= 6 and fw.endswith("ing") and fw != "according":
                     left = (left[0], left[0])  # "Holding open a book, Beck said, “...”": circumstance
             has_left = left[1] > left[0] and bool(_WORD_RE.search(norm, left[0], left[1]))
