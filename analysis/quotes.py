@@ -770,20 +770,24 @@ def _determiner_subject(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
     return head.endswith("ed") and (nxt is None or nxt.low == "that" or nxt.low in SUBJECT_PRONOUNS or nxt.kind == "punct")
 
 
-_PP_INSIDE = frozenset("in of at for with from on".split())
+_PP_INSIDE = frozenset("in of at for with from on by".split())
 
 
-def _extend_after_quote(toks: list[Tok], m: Mention, text: str) -> Mention:
-    """A description speaker right after a quotation keeps its prepositional phrases: in
-    ``“...,” a voice-over in the ad states`` the speaker is "a voice-over in the ad", not "the ad"."""
-    x = next((y for y in range(len(toks)) if toks[y].start == m.start), None)
+def _extend_after_quote(toks: list[Tok], m: Mention, text: str, j: int = -1) -> Mention:
+    """A speaker right after a quotation, or after the content when the cue ends the sentence,
+    keeps its prepositional phrases: in ``“...,” a voice-over in the ad states`` the speaker is
+    "a voice-over in the ad", not "the ad"; in ``..., records compiled by the Center for
+    Responsive Politics show.`` it is the whole phrase."""
+    x = next((y for y in range(len(toks)) if toks[y].start == _np_start(m)), None)
     if x is None:
         return m
+    n = len(toks)
+    cue_ends = 0 <= j and (j + 1 >= n or toks[j + 1].text in (".", "!", "?", ","))
     y = x - 1
     crossed = False
-    while y >= 0 and x - y <= 6:
+    while y >= 0 and x - y <= 8:
         u = toks[y]
-        if _closes_quote(toks, y):
+        if _closes_quote(toks, y) or (cue_ends and u.text == ","):
             break
         if u.kind == "word" and u.low in _PP_INSIDE:
             crossed = True
@@ -796,6 +800,9 @@ def _extend_after_quote(toks: list[Tok], m: Mention, text: str) -> Mention:
         return m
     start = toks[y + 1].start
     raw = text[start : m.end]
+    if m.kind == "name":
+        # keep the name as the speaker, the phrase before it as where it was found
+        return Mention(m.start, m.end, m.text, m.name, "name", m.title, np_start=start)
     return Mention(start, m.end, raw, raw, "description", m.title)
 
 
@@ -825,8 +832,9 @@ def _noun_use(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
             return True
         if nxt.kind == "word" and (nxt.low in _FINITE_AUX or nxt.low in BE_FORMS) and nxt.low not in ("be", "been", "being", "get"):
             return True  # "the jobs report has ...", "his plans were ..."
-        if nxt.text in (",", "-", "\u2013", ")"):
-            return True
+        plural_subject = not toks[i].low.endswith("s") and prev.low.endswith("s") and not prev.low.endswith("ss")
+        if nxt.text in (",", "-", "\u2013", ")") and not plural_subject:
+            return True  # not "..., records show, and ..."
     if prev is not None and prev.kind == "number" and toks[i].low.endswith("ed") and nxt.kind == "word" and not nxt.cap:
         return True  # "300 pledged delegates"
     return False
@@ -936,6 +944,11 @@ def _frame_at(
         if cue.lemma == "say" and pk.kind in ("word", "number") and pk.low not in DETERMINERS | PREPOSITIONS - {"to"}:
             plural = True  # "say" is a verb after any noun ("forecasters say", "42% say", "those surveyed say")
         if not (pk.low in ("i", "we", "they", "you", "who") or pk.low in _MODALS or plural or modal):
+            if _fallback_cue(cue, toks, j) and pk.kind == "word" and not pk.cap:
+                # "Polls there show Trump is trailing": a plural subject further back
+                m = _subject_fallback(toks, k, text)
+                if m is not None and _plural_phrase(m.text):
+                    return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
             return None
         if pk.low == "to":
             if cue.lemma not in ("say", "tell"):
@@ -954,8 +967,8 @@ def _frame_at(
             return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
         return None
     m = left_mention(toks, k, text, 0)
-    if m is not None and m.kind == "description":
-        m = _extend_after_quote(toks, m, text)
+    if m is not None and m.kind in ("description", "name"):
+        m = _extend_after_quote(toks, m, text, j)
     if m is not None and m.kind == "description" and not _plausible_description(m.antecedent or m, cue):
         m = None
     if m is not None:
@@ -972,7 +985,7 @@ def _frame_at(
                 end_ok = pe > nxt and (pe >= n or toks[pe].text in ",.;:!?" or _is_quote_tok(toks[pe]))
         if rm is not None and end_ok:
             return _Frame(cue, i, j, "right", rm, t.start, toks[nxt - 1].end, nxt)
-    m = _subject_fallback(toks, k, text) if _fallback_cue(cue) else None
+    m = _subject_fallback(toks, k, text) if _fallback_cue(cue, toks, j) else None
     if m is not None:
         return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     return None
@@ -982,13 +995,28 @@ _FALLBACK_FRAMES = frozenset("report assertive factive conceding warning distanc
 _NOT_FALLBACK_FORMS = frozenset("report reports post posts notes states questions call calls cites quote quotes answer answers".split())
 
 
-def _fallback_cue(cue: Cue) -> bool:
-    """Cues that are verbs whatever precedes them: a past tense or "says", not "notes",
-    "states", "questions" (plural nouns as often as verbs)."""
-    if cue.frame not in _FALLBACK_FRAMES or cue.form in _NOT_FALLBACK_FORMS or cue.participle:
+def _fallback_cue(cue: Cue, toks: list[Tok] | None = None, j: int = 0) -> bool:
+    """Cues that are verbs whatever precedes them: a past tense or "says"; an -s or base form
+    ("shows", "believe") only before a clause, and not "notes", "states", "questions" (plural
+    nouns as often as verbs)."""
+    if cue.frame not in _FALLBACK_FRAMES | {"cognition", "stance"} or cue.form in _NOT_FALLBACK_FORMS or cue.participle:
         return False
     head = cue.form.split()[0]
-    return head.endswith("ed") or head in ("said", "says", "told", "wrote", "found", "showed", "shown")
+    if head.endswith("ed") or head in ("said", "says", "told", "wrote", "found", "showed", "shown"):
+        return cue.frame in _FALLBACK_FRAMES
+    if toks is None or " " in cue.form or head.endswith("ing"):
+        return False
+    if j >= 1 and toks[j - 1].text == ",":
+        return True  # "A Fox News poll, conducted jointly with ..., shows Sanders ahead"
+    return _clause_follows(toks, j + 1) or (head not in _NOUN_FORMS and j + 1 < len(toks) and toks[j + 1].low == "that")
+
+
+def _plural_phrase(phrase: str) -> bool:
+    """The head of a noun phrase reads as plural ("Polls there", "many officials on the island")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", phrase)]
+    return any(w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in STOP_WORDS for w in words[:4]) or (
+        bool(words) and words[0] in PRONOUN_DETERMINERS
+    )
 
 
 _FINITE_AUX = frozenset("is was are were has had have will would could can should may might must did does".split())
@@ -1022,6 +1050,9 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
         return None
     first = toks[a]
     # drop a leading adverbial phrase before a comma ("In fact, many workers say")
+    if first.kind == "word" and first.low in ("but", "and", "still", "yet", "so") and a < k and toks[a + 1].text != ",":
+        a += 1  # "Yet many officials on and off the island believe"
+        first = toks[a]
     if first.kind == "word" and (first.low in PREPOSITIONS or is_adverb(first) or first.low in ("but", "and", "still", "yet")):
         comma = next((x for x in range(a, k) if toks[x].text == ","), None)
         if comma is None:
@@ -1091,6 +1122,14 @@ def _clause_follows(toks: list[Tok], r: int) -> bool:
             return True
         if t.low in SUBJECT_PRONOUNS - {"who", "you"} or t.low == "there":
             return True
+        if t.kind == "word" and not t.cap and t.low not in STOP_WORDS and not t.low.endswith("ing"):
+            # "believe meaningful debt relief is possible": a subject without a determiner
+            for x in range(r + 1, min(n, r + 5)):
+                u = toks[x]
+                if u.kind != "word":
+                    break
+                if u.low in _FINITE_AUX:
+                    return True
         if t.low in DETERMINERS or t.cap or t.kind == "number":
             # "reported the email came ...", "added Trump would win": a subject, then a finite verb
             for x in range(r + 1, min(n, r + 7)):
@@ -1341,6 +1380,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
             rs = toks[rs_tok].start if rs_tok < n else se
             right = _trim(norm, rs, max(rs, nxt_start)) if rs < nxt_start else (rs, rs)
             has_right = right[1] > right[0] and bool(_WORD_RE.search(norm, right[0], right[1]))
+            if has_right and _CONNECTIVE_RE.fullmatch(norm[right[0] : right[1]] + " "):
+                has_right = False  # "..., records show, and aviation experts say ...": only "and"
             left_possible = bool(_WORD_RE.search(norm, lb, f.start)) and norm[lb : f.start].rstrip().endswith((",", '"', "'"))
             if has_right and left_possible and f.cue.lemma not in _TELL and rs_tok < n and rs_tok > 0 and toks[rs_tok - 1].text == "," and f.cue.form != "according to":
                 # after "said," only a quotation or a clause that goes on ("Biden, Rubio said,
