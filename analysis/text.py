@@ -9,7 +9,8 @@ so that statistics, quotes, sentiment and terms share one pass over each text. N
 :func:`sentences` and :func:`tokens`, which return DataFrames.
 
 Sentence splitting is NLTK's Punkt algorithm (Kiss & Strunk 2006, *Unsupervised Multilingual
-Sentence Boundary Detection*, Computational Linguistics 32(4)) with no trained model: its
+Sentence Boundary Detection*, Computational Linguistics 32(4)), as NLTK computes it but without
+importing NLTK (:mod:`analysis.punkt`, the same boundaries), with no trained model: its
 parameters are the project's news abbreviation list (``analysis/data/abbreviations.txt``),
 single-letter initials, and a short list of words that start sentences, so "Mr. Smith",
 "U.S. officials", "Jan. 5" and "Donald J. Trump" stay whole, while "... in the U.S. The next
@@ -25,8 +26,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from .punkt import Punkt
 from .resources import abbreviations
 
 SENTENCE_COLUMNS = ("sent_id", "start", "end", "text", "paragraph")
@@ -92,11 +93,14 @@ def normalise_quotes(text: str) -> str:
 
 
 @functools.cache
-def _punkt() -> PunktSentenceTokenizer:
-    params = PunktParameters()
-    params.abbrev_types = set(abbreviations())
-    params.sent_starters = set(_SENT_STARTERS)
-    return PunktSentenceTokenizer(params)
+def _punkt() -> Punkt:
+    """Punkt with the news abbreviations and sentence starters.
+
+    :class:`analysis.punkt.Punkt` gives exactly the spans of NLTK's
+    ``PunktSentenceTokenizer`` with ``PunktParameters`` holding these ``abbrev_types`` and
+    ``sent_starters`` (tests compare them on whole corpora), without importing NLTK.
+    """
+    return Punkt(abbreviations(), _SENT_STARTERS)
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
@@ -157,8 +161,10 @@ def _continues(norm: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     return first.isdigit() and bool(_NUMBER_ABBREV_END_RE.search(norm, prev[0], prev[1]))
 
 
-#: Punkt runs its regexes under ``nltk.redos``'s wall-clock limit (5 s) per call, so a paragraph
-#: of several MB (a PDF or OCR text on one line) is given to it in windows of this many characters.
+#: A paragraph of several MB (a PDF or OCR text on one line) is given to Punkt in windows of this
+#: many characters. (NLTK's Punkt runs its regexes under ``nltk.redos``'s 5 s wall-clock limit,
+#: which such a paragraph exceeded; :mod:`analysis.punkt` has no limit, but the windows stay so
+#: that sentence boundaries are those of NLTK's Punkt on the same windows.)
 _PUNKT_WINDOW = 50_000
 
 

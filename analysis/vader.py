@@ -8,9 +8,12 @@ the part before 0.5 times) and exclamation/question marks. The summed valence ``
 ``compound`` score ``s / sqrt(s**2 + 15)`` in -1..1; ``neg``, ``neu`` and ``pos`` are the shares
 of the text's weight that are negative, neutral and positive (they add up to about 1).
 
-The lexicon is ``vader_lexicon.txt`` from the installed ``vaderSentiment`` package (MIT),
-loaded through NLTK's own :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer` so that the
-word scores are NLTK's. :func:`nltk_analyzer` returns that analyser (reference implementation);
+The lexicon is ``vader_lexicon.txt`` from the installed ``vaderSentiment`` package (MIT), read
+the way NLTK's :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer` reads it (``make_lex_dict``),
+and the rule constants (boosters, negations, idioms, scalars) are NLTK's ``VaderConstants``,
+copied here; tests check that both equal NLTK's, so the word scores and rules are NLTK's without
+importing NLTK (``import nltk`` costs about a second, mostly scipy). :func:`nltk_analyzer`
+returns NLTK's analyser (the reference implementation, imported on first use);
 :func:`polarity_scores` reimplements its ``polarity_scores`` line by line, so its results are
 equal to NLTK's (a test compares them on thousands of sentences), but it skips the
 17 x 2 x n dictionary NLTK builds for every call and looks each word up once. It is several
@@ -23,16 +26,65 @@ import functools
 import math
 import string
 from dataclasses import dataclass
-
-import nltk
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+from typing import TYPE_CHECKING
 
 from .errors import ResourceError
 from .resources import vader_lexicon_path
 
+if TYPE_CHECKING:  # pragma: no cover
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
 __all__ = ["VaderTrace", "lexicon", "nltk_analyzer", "polarity_scores", "trace"]
 
-_C = VaderConstants
+
+class _C:
+    """NLTK's ``nltk.sentiment.vader.VaderConstants`` (NLTK 3.9-3.10), the values VADER uses.
+
+    Copied from NLTK, which copied them from the authors' ``vaderSentiment``; a test checks
+    that every one of them equals NLTK's.
+    """
+
+    B_INCR = 0.293
+    B_DECR = -0.293
+    C_INCR = 0.733
+    N_SCALAR = -0.74
+    NEGATE = frozenset(
+        """aint arent cannot cant couldnt darent didnt doesnt ain't aren't can't couldn't daren't
+        didn't doesn't dont hadnt hasnt havent isnt mightnt mustnt neither don't hadn't hasn't
+        haven't isn't mightn't mustn't neednt needn't never none nope nor not nothing nowhere
+        oughtnt shant shouldnt uhuh wasnt werent oughtn't shan't shouldn't uh-uh wasn't weren't
+        without wont wouldnt won't wouldn't rarely seldom despite""".split()
+    )
+    BOOSTER_DICT = {
+        **dict.fromkeys(
+            """absolutely amazingly awfully completely considerably decidedly deeply effing
+            enormously entirely especially exceptionally extremely fabulously flipping flippin
+            fricking frickin frigging friggin fully fucking greatly hella highly hugely
+            incredibly intensely majorly more most particularly purely quite really remarkably
+            so substantially thoroughly totally tremendously uber unbelievably unusually
+            utterly very""".split(),
+            B_INCR,
+        ),
+        **dict.fromkeys(
+            ["almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of",
+             "less", "little", "marginally", "occasionally", "partly", "scarcely", "slightly",
+             "somewhat", "sort of", "sorta", "sortof", "sort-of"],
+            B_DECR,
+        ),
+    }
+    SPECIAL_CASE_IDIOMS = {
+        "the shit": 3,
+        "the bomb": 3,
+        "bad ass": 1.5,
+        "yeah right": -2,
+        "cut the mustard": 2,
+        "kiss of death": -1.5,
+        "hand to mouth": -2,
+    }
+    PUNC_LIST = [".", "!", "?", ",", ";", ":", "-", "'", '"', "!!", "!!!", "??", "???", "?!?",
+                 "!?!", "?!?!", "!?!?"]
+
+
 _PUNCT = frozenset(string.punctuation)
 _PUNC_LIST = frozenset(_C.PUNC_LIST)
 _BOOSTERS = _C.BOOSTER_DICT
@@ -44,12 +96,16 @@ _IDIOMS = _C.SPECIAL_CASE_IDIOMS
 def nltk_analyzer() -> SentimentIntensityAnalyzer:
     """NLTK's ``SentimentIntensityAnalyzer`` with the lexicon of the ``vaderSentiment`` package.
 
-    NLTK 3.10 reads data files only through a ``file://`` URI whose folder is on
-    ``nltk.data.path``; this function adds the folder once.
+    The reference implementation that :func:`polarity_scores` equals; it imports NLTK. NLTK 3.10
+    reads data files only through a ``file://`` URI whose folder is on ``nltk.data.path``; this
+    function adds the folder once.
 
     Raises:
         ResourceError: the lexicon cannot be read.
     """
+    import nltk
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
     path = vader_lexicon_path()
     folder = str(path.parent)
     if folder not in nltk.data.path:
@@ -62,8 +118,30 @@ def nltk_analyzer() -> SentimentIntensityAnalyzer:
 
 @functools.cache
 def lexicon() -> dict[str, float]:
-    """VADER's word scores (-4..4, lower-case keys), exactly as NLTK's analyser holds them."""
-    return nltk_analyzer().lexicon
+    """VADER's word scores (-4..4, lower-case keys), exactly as NLTK's analyser holds them.
+
+    Read as NLTK's ``nltk.data.load`` (UTF-8, else Latin-1) and ``make_lex_dict`` read the
+    file: one ``word<TAB>score<TAB>...`` entry per line, outer whitespace stripped.
+
+    Raises:
+        ResourceError: the lexicon cannot be read or a line has no score.
+    """
+    path = vader_lexicon_path()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # pragma: no cover - broken install
+        raise ResourceError(f"could not read the VADER lexicon at {path}: {exc}") from exc
+    try:
+        content = data.decode("utf-8")
+    except UnicodeDecodeError:  # pragma: no cover - the shipped file is UTF-8
+        content = data.decode("latin-1")
+    lex: dict[str, float] = {}
+    for n, line in enumerate(content.split("\n"), 1):
+        parts = line.strip().split("\t")
+        if len(parts) < 2:
+            raise ResourceError(f"{path}: line {n} ({line!r}) has no tab-separated score")
+        lex[parts[0]] = float(parts[1])
+    return lex
 
 
 def _words_and_emoticons(text: str) -> list[str]:

