@@ -1036,9 +1036,20 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
     i = k
     while i >= 0:
         u = toks[i]
+        if _is_quote_tok(u) and i > 0:
+            # a short quoted title inside the phrase ("the co-author of "Going Viral,"")
+            o = next((x for x in range(i - 1, max(-1, i - 9), -1) if _is_quote_tok(toks[x])), None)
+            if o is not None and o > 0 and toks[o - 1].kind in ("word", "clitic") and any(
+                toks[x].cap for x in range(o + 1, i)
+            ):
+                i = o - 1
+                continue
+            break
         if u.text in (";", ":", "(", ")") or _is_quote_tok(u) or u.text in ".!?":
             break
-        if u.kind == "word" and not u.cap and u.low in _CLAUSE_OPENERS:
+        if u.kind == "word" and not u.cap and u.low in _CLAUSE_OPENERS and not (
+            u.low == "which" and i > 0 and toks[i - 1].kind == "word" and k - i > 3
+        ):
             break
         if u.low == "who" and k - i <= 3:
             break  # "... and bully who has repeatedly pledged": the relative clause's own verb
@@ -1069,9 +1080,25 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
     if not words or toks[k].text in (",", "\u2014") and not any(x.text == toks[k].text for x in toks[a:k]):
         return None  # "CONTENT, said": an unpaired comma ends content, not a speaker
     start, end = toks[a].start, toks[k].end
-    if toks[k].kind == "punct":
+    if toks[k].kind == "punct" and not _is_quote_tok(toks[k]):
         end = toks[k - 1].end
     raw = text[start:end]
+    c = a
+    while c <= k and (toks[c].cap or toks[c].text in ".-" or toks[c].kind == "clitic") and toks[c].kind != "punct" or (
+        c <= k and toks[c].text == "." and c > a
+    ):
+        c += 1
+    if c > a and c <= k and toks[c].text == "," and toks[c - 1].cap:
+        # "Rabbi Rick Jacobs, president of the Union ..., said": the name is the speaker, the
+        # rest its title
+        name = speakers_mod._mention(toks, text, a, c - 1)
+        if name.kind == "name":
+            rest = text[toks[c + 1].start : end].strip(" ,") if c + 1 <= k else ""
+            name.title = "; ".join(x for x in (name.title, rest) if x)
+            name.np_start = start
+            name.end = end
+            name.text = raw
+            return name
     return Mention(start, end, raw, raw, "description")
 
 
@@ -1192,6 +1219,13 @@ def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_TIME_PHRASE_RE = re.compile(
+    r"(?:(?:\w+|a|an)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+(?:ago|later|earlier)"
+    r"|(?:last|this|next|that|on|early|late)\s+(?:\w+\s+)?(?:week|month|year|night|morning|evening|afternoon|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:yesterday|today|tonight|earlier|later|recently|afterward|afterwards|then|now|meanwhile)"
+    r"|in\s+\d{4})[.,]?",
+    re.IGNORECASE,
+)
 _CONNECTIVE_RE = re.compile(
     r"(?:and|but|still|however|indeed|meanwhile|so|yet|instead|now|moreover|also|rather|then|or"
     r"|still|nonetheless|nevertheless|furthermore|besides|thus|hence|again)\b,?\s+",
@@ -1337,6 +1371,12 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
                     sep = bool(_AND_SUBJECT_RE.search(norm, max(ss, kept[-1].end), f.mention.start))
                 prev_f = kept[-1]
+                if sep and before.strip() == "," and prev_f.side == "left" and prev_f.after < len(toks) and toks[prev_f.after].text == ",":
+                    # "Six months ago, the senator said, the media considered him ...": the
+                    # comma closes the parenthetical cue, the clause after it is its content
+                    c0 = _content_start(toks, prev_f.after, len(toks), prev_f.cue)
+                    if c0 < len(toks) and toks[c0].start == f.start:
+                        sep = False
                 prev_has_right = _has_right(toks, prev_f, norm, f.start)
                 if prev_has_right and not sep:
                     continue
@@ -1425,6 +1465,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     and (len(words) <= 2 or (len(words) <= 5 and not parenthetical))
                 ):
                     left = (left[0], left[0])  # "In particular, he said, ...": an adverbial
+                elif _TIME_PHRASE_RE.fullmatch(norm, left[0], left[1]):
+                    left = (left[0], left[0])  # "Six months ago, the senator said, ..."
                 elif has_right and len(words) <= 6 and fw.endswith("ing") and fw != "according":
                     left = (left[0], left[0])  # "Holding open a book, Beck said, “...”": circumstance
             has_left = left[1] > left[0] and bool(_WORD_RE.search(norm, left[0], left[1]))

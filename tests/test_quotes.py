@@ -263,7 +263,7 @@ def test_speakers_empty_and_bad_input() -> None:
 REPORTED = [
     # (text, content, speaker): long subjects, descriptions, questions and passives
     ("Shane Shook, a security expert who has helped investigate the breaches, said he saw no evidence.",
-     "he saw no evidence", "Shane Shook, a security expert who has helped investigate the breaches"),
+     "he saw no evidence", "Shane Shook"),
     ("A spokeswoman for the Clinton campaign said the claim was false.", "the claim was false",
      "A spokeswoman for the Clinton campaign"),
     ("Aides to Clinton say she will win.", "she will win", "Aides to Clinton"),
