@@ -33,6 +33,8 @@ such a folder as their ``corpus`` parameter.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import hashlib
 import itertools
 import json
@@ -522,6 +524,37 @@ def _run_local(
             yield pending.popleft().get()
 
 
+#: Youngest-generation threshold of the cyclic garbage collector during a run (Python's default
+#: is 700 allocations).
+_GC_THRESHOLD0 = 50_000
+
+
+def _quiet_gc() -> tuple[tuple[int, int, int], bool]:
+    """Fewer cyclic garbage collections during a run; undone by :func:`_restore_gc`.
+
+    The analyses allocate millions of short-lived tuples and lists. Reference counting frees
+    them, but every allocation counts towards the collector's thresholds, and a collection of
+    the older generations walks every object loaded so far (modules, lexicons, caches): about
+    5 % of a run's time. For the run, the objects that exist when it starts are frozen
+    (``gc.freeze``: left out of collections, as a forking server does before it forks) and
+    the youngest generation is collected after :data:`_GC_THRESHOLD0` allocations instead of
+    700. Nothing the analyses compute depends on it. Returns what :func:`_restore_gc` needs.
+    """
+    old = gc.get_threshold()
+    frozen = gc.get_freeze_count() == 0  # leave an outer freeze alone
+    if frozen:
+        gc.freeze()
+    gc.set_threshold(max(old[0], _GC_THRESHOLD0), *old[1:])
+    return old, frozen
+
+
+def _restore_gc(state: tuple[tuple[int, int, int], bool]) -> None:
+    old, frozen = state
+    gc.set_threshold(*old)
+    if frozen:
+        gc.unfreeze()
+
+
 def _warm_up(analyse: AnalyseFn | None) -> None:
     """Load lexicons and compile regexes once in the parent, so forked workers share them."""
     sample = Article(
@@ -853,6 +886,7 @@ def analyse_corpus(
     t0 = time.perf_counter()
     bar = _progress(progress)
     status = "interrupted"
+    gc_state = _quiet_gc()
     try:
         if engine == "dask":
             from .distributed import run_dask
@@ -873,6 +907,7 @@ def analyse_corpus(
                 bar.set_postfix_str(f"{summary.errors} errors")
         status = "complete"
     finally:
+        _restore_gc(gc_state)
         bar.close()
         summary.seconds = time.perf_counter() - t0
         summary.rows, n_articles, n_chunks = _totals(out)
