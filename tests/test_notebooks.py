@@ -264,3 +264,128 @@ def test_method_cards_say_they_do_not_depend_on_the_article():
     assert meta.get("kit", {}).get("per_article") is False
     others = [json.loads(p.read_text(encoding="utf-8"))["metadata"] for p in NOTEBOOKS if p != cards]
     assert all(m.get("kit", {}).get("per_article", True) for m in others)
+
+
+# --- a reader new to Python and pandas: nothing used before it is explained ----------------------
+#
+# Read 00 → 05 in order, as a student does. Each construct below may appear in a code cell only once a markdown
+# cell (of this notebook or an earlier one) has explained it, or the cell's own comments say what it does.
+
+CONSTRUCTS = {
+    # construct: (pattern in code, what the explanation must contain)
+    "f-string": (r"\bf\"", "f-string"),
+    "slice": (r"\w\[[\w.]*:[\w.]*\]", "slice"),
+    "list comprehension": (r"\[[^\[\]\n]+ for \w+(?:, \w+)* in ", "list comprehension"),
+    "def": (r"^def \w+\(", "`def"),
+    "lambda": (r"\blambda\b", "lambda"),
+    "enumerate": (r"\benumerate\(", "enumerate"),
+    "zip": (r"\bzip\(", "zip"),
+    "not (~)": (r"~[\w(]", "`~`"),
+    ".iloc": (r"\.iloc\[", ".iloc"),
+    ".loc": (r"\.loc\[", ".loc"),
+    ".str": (r"\.str[.\[]", ".str"),
+    "groupby": (r"\.groupby\(", "groupby"),
+    "merge": (r"\.merge\(", "merge"),
+    "pd.DataFrame": (r"\bpd\.DataFrame\(", "pd.DataFrame"),
+    "itertuples": (r"\.itertuples\(", "itertuples"),
+}
+COURSE_ORDER = [p for p in NOTEBOOKS if p.name[:2] in {"00", "01", "02", "03", "04", "05"}]
+
+
+def _comments(code: str) -> str:
+    return "\n".join(line.split("#", 1)[1] for line in code.splitlines() if "#" in line)
+
+
+def test_course_explains_each_construct_before_using_it():
+    assert [p.name[:2] for p in COURSE_ORDER] == ["00", "01", "02", "03", "04", "05"]
+    explained = ""
+    unexplained = []
+    for path in COURSE_ORDER:
+        for i, cell in enumerate(_cells(path)):
+            src = _source(cell)
+            if cell["cell_type"] == "markdown":
+                explained += "\n" + src
+                continue
+            if "parameters" in cell.get("metadata", {}).get("tags", []):
+                continue
+            here = explained + "\n" + _comments(src)
+            for name, (pattern, needed) in CONSTRUCTS.items():
+                if re.search(pattern, src, re.M) and needed not in here:
+                    unexplained.append(f"{path.name} cell {i}: {name}")
+    assert not unexplained, "used before any markdown (or a comment) explains it: " + "; ".join(unexplained)
+
+
+def test_the_construct_check_catches_an_unexplained_lambda():
+    src = 'df["x"].map(lambda s: s.upper())'
+    assert re.search(CONSTRUCTS["lambda"][0], src)
+    assert CONSTRUCTS["lambda"][1] not in _comments(src)
+    assert re.search(CONSTRUCTS["list comprehension"][0], "[len(t) for t in docs]")
+    assert re.search(CONSTRUCTS["slice"][0], "art.text[start:end]")
+    assert not re.search(CONSTRUCTS["slice"][0], 'd["a"]')
+
+
+# --- prose that stays true for another article ---------------------------------------------------
+
+_EXAMPLE = re.compile(r"(?<![*\w])\*(?!\*)[^*\n]+(?<!\*)\*(?![*\w])")  # *an example in italics*
+
+
+def prose_naming(markdown: str, names: list[str]) -> list[str]:
+    """The lines of ``markdown`` whose prose (not code, quoted or italic examples) names one of ``names``."""
+    text = markdown
+    for pattern in [*_NOT_PROSE, _EXAMPLE]:
+        text = pattern.sub(" ", text)
+    return [
+        line.strip() for line in text.splitlines()
+        if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", line) for n in names)
+    ]
+
+
+def test_the_name_check_catches_an_actor_in_prose():
+    names = ["Iran", "Takht-Ravanchi"]
+    assert prose_naming("How does the article treat **Iran**?", names)
+    assert prose_naming("The minister Takht-Ravanchi dominates.", names)
+    assert not prose_naming('A name such as "Takht-Ravanchi" counts as hard; `Iran` in code.', names)
+    assert not prose_naming("The speaker (*Iran's minister said*) comes first; Iranian is a demonym.", names)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_markdown_does_not_name_the_seed_articles_actors(path: Path):
+    """Prose about 'the article' must hold for any article: the seed's main actors appear only in examples."""
+    from analysis.loaders import load_article
+    from analysis.paths import first_seed
+    from analysis.sentiment import main_actors
+
+    actors = [n for n in main_actors(load_article(first_seed()).text, n=3) if not n.isupper()]
+    assert actors
+    found = [line for cell in _cells(path) if cell["cell_type"] == "markdown"
+             for line in prose_naming(_source(cell), actors)]
+    assert not found, f"{path.name}: markdown names the seed's actors ({actors}) outside examples: {found}"
+
+
+# what the narration must say on a one-paragraph article, instead of a claim its output does not support
+ON_A_SHORT_ARTICLE = {
+    "01": ["nothing was cut", "too short for a curve"],  # no comma to cut at; one point of the diversity curve
+    "03": ["No names found"],  # no name to score sentiment toward
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_on_a_one_paragraph_article(path: Path, tmp_path: Path):
+    short = write_article(tmp_path / "short.txt", "Mayor opens bridge",
+                          ["The mayor opened the new bridge on Monday. “It is a proud day” she said."], "Ann Lee")
+    nb = _run(path, tmp_path / path.name, article=str(short))
+    assert_every_code_cell_ran(nb, path.name)
+    texts = json.dumps([c.get("outputs", []) for c in nb["cells"]])
+    for expected in ON_A_SHORT_ARTICLE.get(path.name[:2], []):
+        assert expected in texts, f"{path.name}: on a one-paragraph article the output should say {expected!r}"
+    assert "Deprecat" not in texts, f"{path.name}: a deprecation warning reaches the student"
+
+
+@pytest.mark.slow
+def test_corpus_keyness_leaves_the_focus_article_out_of_the_reference(tmp_path: Path, corpus20: Path):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("05")]
+    nb = _run(path, tmp_path / path.name, corpus=str(corpus20), article=str(corpus20 / "a05.txt"))
+    assert_every_code_cell_ran(nb, path.name)
+    texts = json.dumps([c.get("outputs", []) for c in nb["cells"]])
+    assert "against 19 other article(s)" in texts
