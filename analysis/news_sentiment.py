@@ -36,8 +36,10 @@ by the same script. The measured figures are in ``analysis/data/sentiment_result
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
@@ -165,9 +167,9 @@ def _lexicon_score(word: str, lex: dict[str, float], scale: float) -> float:
 
 
 _NO_SCORE = (0.0, 0.0, False)
+_CACHE_LIMIT = 1 << 17  #: distinct words remembered; the memory stays bounded on any corpus
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def _word_info(word: str) -> tuple[float, float, bool]:
     """``(AFINN score / 5, General Inquirer score, is a negator)`` of one lower-case word."""
     info = (
@@ -178,18 +180,36 @@ def _word_info(word: str) -> tuple[float, float, bool]:
     return _NO_SCORE if info == _NO_SCORE else info
 
 
+class _WordInfo(dict):
+    """word -> :func:`_word_info`, computed on first lookup, emptied when it holds too many."""
+
+    def __missing__(self, word: str) -> tuple[float, float, bool]:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        info = self[word] = _word_info(word)
+        return info
+
+
+_WORD_INFO = _WordInfo()
+
+
 def _both_lexicon_sums(words: Sequence[str]) -> tuple[float, float, float, float]:
     """``_lexicon_sums`` of AFINN (scale 5) and of the General Inquirer (scale 1) in one pass.
 
     The same numbers (each word's score is looked up once and cached, and each sum adds the
     same terms in the same order): ``(afinn_pos, afinn_neg, gi_pos, gi_neg)``.
     """
+    return _sums_of(list(map(_WORD_INFO.__getitem__, words)))
+
+
+def _sums_of(infos: list[tuple[float, float, bool]]) -> tuple[float, float, float, float]:
+    """:func:`_both_lexicon_sums` from the :func:`_word_info` of each word, in order.
+
+    Words with neither a score nor a negation (most of them) are skipped without a look.
+    """
     a_pos = a_neg = g_pos = g_neg = 0.0
-    infos = list(map(_word_info, words))
-    for i, info in enumerate(infos):
-        if info is _NO_SCORE:
-            continue
-        a, g, _ = info
+    for i in itertools.compress(range(len(infos)), map(_NO_SCORE.__ne__, infos)):
+        a, g, _ = infos[i]
         if not a and not g:
             continue
         if any(prev[2] for prev in infos[max(0, i - 3) : i]):
@@ -208,6 +228,30 @@ def _both_lexicon_sums(words: Sequence[str]) -> tuple[float, float, float, float
     return a_pos, a_neg, g_pos, g_neg
 
 
+class _TokenInfo(dict):
+    """Whitespace token -> ``(VADER's reading of it, the _word_info of each of its words)``.
+
+    VADER reads a sentence by whitespace tokens (:data:`analysis.vader._TOKEN_INFO`), and
+    :func:`_words` never matches across whitespace (nor does lower-casing change at a space),
+    so the words of a sentence are the words of its whitespace tokens, one after the other:
+    both are looked up once per distinct token. Emptied when it holds too many.
+    """
+
+    def __missing__(self, raw: str) -> tuple[tuple[str, str, bool] | None, tuple]:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        info = self[raw] = (
+            vader._TOKEN_INFO[raw],
+            tuple(map(_WORD_INFO.__getitem__, _words(raw))),
+        )
+        return info
+
+
+_TOKEN_INFO = _TokenInfo()
+_VADER_PART = operator.itemgetter(0)
+_WORDS_PART = operator.itemgetter(1)
+
+
 def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower().replace("\u2019", "'"))
 
@@ -220,25 +264,43 @@ def sentence_features(text: str) -> list[float]:
         >>> f["vader_compound"], f["afinn_neg"] < 0
         (-0.6249, True)
     """
-    return _features(vader.trace(text), text)
+    n, vals, amp = vader.sentence_valences(text)
+    return _features(n, vals, vader._scores(n, vals, amp), text)
 
 
-def _features(tr: vader.VaderTrace, text: str) -> list[float]:
-    """:func:`sentence_features` of ``text`` from its VADER trace ``tr`` (computed once)."""
-    s = tr.raw_sum
-    positive = [v for v in tr.valences if v > 0]
-    negative = [v for v in tr.valences if v < 0]
-    a_pos, a_neg, g_pos, g_neg = _both_lexicon_sums(_words(text))
+def _features(
+    n: int, vals: list[float], scores: tuple[float, float, float, float], text: str
+) -> list[float]:
+    """:func:`sentence_features` of ``text`` from VADER's reading of it, computed once.
+
+    ``n`` words, their non-zero valences ``vals`` and the scores ``(neg, neu, pos, compound)``
+    (:func:`analysis.vader.sentence_valences`); the sums over the non-zero valences equal
+    those over every word's (zeros add nothing).
+    """
+    return _vector(n, vals, scores, _both_lexicon_sums(_words(text)))
+
+
+def _vector(
+    n: int,
+    vals: list[float],
+    scores: tuple[float, float, float, float],
+    sums: tuple[float, float, float, float],
+) -> list[float]:
+    s = float(sum(vals))
+    positive = [v for v in vals if v > 0]
+    negative = [v for v in vals if v < 0]
+    a_pos, a_neg, g_pos, g_neg = sums
+    neg, _, pos, compound = scores
     return [
-        tr.scores["compound"],
+        compound,
         s,
         float(sum(positive)),
         float(sum(negative)),
         float(len(positive)),
         float(len(negative)),
-        tr.scores["pos"],
-        tr.scores["neg"],
-        s / math.sqrt(max(len(tr.words), 1)),
+        pos,
+        neg,
+        s / math.sqrt(max(n, 1)),
         a_pos,
         a_neg,
         g_pos,
@@ -316,10 +378,16 @@ def sentence_scores(text: str) -> tuple[float, float, float, float, float]:
     needs for each sentence. A blank text gets VADER's compound (0.0) as its ``news`` score,
     as in :func:`analysis.sentiment.score_text`.
     """
-    tr = vader.trace(text)
-    sc = tr.scores
-    news = _score_features(_features(tr, text)) if text.strip() else sc["compound"]
-    return sc["neg"], sc["neu"], sc["pos"], sc["compound"], news
+    tokens = list(map(_TOKEN_INFO.__getitem__, text.split()))
+    n, vals, amp = vader._valences_of(
+        list(filter(None, map(_VADER_PART, tokens))), vader._punct_amplifier(text)
+    )
+    scores = vader._scores(n, vals, amp)
+    neg, neu, pos, compound = scores
+    if not text.strip():
+        return neg, neu, pos, compound, compound
+    sums = _sums_of(list(itertools.chain.from_iterable(map(_WORDS_PART, tokens))))
+    return neg, neu, pos, compound, _score_features(_vector(n, vals, scores, sums))
 
 
 def news_scores(texts: Iterable[str]) -> np.ndarray:

@@ -23,7 +23,9 @@ times faster on news sentences.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
+import operator
 import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -34,7 +36,7 @@ from .resources import vader_lexicon_path
 if TYPE_CHECKING:  # pragma: no cover
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-__all__ = ["VaderTrace", "lexicon", "nltk_analyzer", "polarity_scores", "trace"]
+__all__ = ["VaderTrace", "lexicon", "nltk_analyzer", "polarity_scores", "sentence_valences", "trace"]
 
 
 class _C:
@@ -342,9 +344,19 @@ def _punct_amplifier(text: str) -> float:
 
 
 def _score(sentiments: list[float], amplifier: float) -> dict[str, float]:
-    if not sentiments:
-        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-    sum_s = float(sum(sentiments))
+    neg, neu, pos, compound = _scores(len(sentiments), [v for v in sentiments if v], amplifier)
+    return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+
+def _scores(n: int, scored: list[float], amplifier: float) -> tuple[float, float, float, float]:
+    """NLTK's ``score_valence`` of ``n`` words whose non-zero valences are ``scored``, in order.
+
+    The zeros NLTK adds into its sums change nothing (``x + 0.0 == x`` for every running sum,
+    which is never ``-0.0``), so only the non-zero valences are needed.
+    """
+    if not n:
+        return 0.0, 0.0, 0.0, 0.0
+    sum_s = float(sum(scored))
     if sum_s > 0:
         sum_s += amplifier
     elif sum_s < 0:
@@ -352,8 +364,7 @@ def _score(sentiments: list[float], amplifier: float) -> dict[str, float]:
     compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
     pos_sum = 0.0
     neg_sum = 0.0
-    scored = [score for score in sentiments if score]  # most words are neutral (0)
-    neu_count = len(sentiments) - len(scored)
+    neu_count = n - len(scored)
     for score in scored:
         if score > 0:
             pos_sum += float(score) + 1
@@ -364,12 +375,73 @@ def _score(sentiments: list[float], amplifier: float) -> dict[str, float]:
     elif pos_sum < math.fabs(neg_sum):
         neg_sum -= amplifier
     total = pos_sum + math.fabs(neg_sum) + neu_count
-    return {
-        "neg": round(math.fabs(neg_sum / total), 3),
-        "neu": round(math.fabs(neu_count / total), 3),
-        "pos": round(math.fabs(pos_sum / total), 3),
-        "compound": round(compound, 4),
-    }
+    return (
+        round(math.fabs(neg_sum / total), 3),
+        round(math.fabs(neu_count / total), 3),
+        round(math.fabs(pos_sum / total), 3),
+        round(compound, 4),
+    )
+
+
+_CACHE_LIMIT = 1 << 17  #: distinct tokens remembered; the memory stays bounded on any corpus
+
+
+class _TokenInfo(dict):
+    """Whitespace token -> ``(word, lower case, in the lexicon)`` as VADER reads it; ``None``
+    for a token VADER drops. Filled on first lookup, emptied when it holds too many."""
+
+    def __missing__(self, raw: str) -> tuple[str, str, bool] | None:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        word = _strip_token(raw)
+        info = None
+        if word:
+            low = word.lower()
+            info = (word, low, low in lexicon())
+        self[raw] = info
+        return info
+
+
+_TOKEN_INFO = _TokenInfo()
+_WORD = operator.itemgetter(0)
+_LOW = operator.itemgetter(1)
+_IN_LEX = operator.itemgetter(2)
+
+
+def sentence_valences(text: str) -> tuple[int, list[float], float]:
+    """VADER's reading of ``text`` in short: ``(words, non-zero valences in order, emphasis)``.
+
+    The number of words VADER scores, the valences :func:`trace` gives that are not 0 (in
+    word order) and the "!"/"?" emphasis: all that the scores and the ``news`` features need.
+    The same numbers as :func:`trace` (tests compare them), computed with one lookup per
+    whitespace token and the rules run only on lexicon words.
+    """
+    infos = list(filter(None, map(_TOKEN_INFO.__getitem__, text.split())))
+    return _valences_of(infos, _punct_amplifier(text))
+
+
+def _valences_of(infos: list[tuple[str, str, bool]], amp: float) -> tuple[int, list[float], float]:
+    """:func:`sentence_valences` from the ``_TOKEN_INFO`` of each word VADER keeps."""
+    n = len(infos)
+    if not any(map(_IN_LEX, infos)):
+        return n, [], amp
+    lex = lexicon()
+    words = list(map(_WORD, infos))
+    lower = list(map(_LOW, infos))
+    scored = list(itertools.compress(range(n), map(_IN_LEX, infos)))
+    is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+    first: dict[str, float] = {}
+    vals = []
+    for j in scored:
+        item = words[j]
+        valence = first.get(item)
+        if valence is None:
+            valence = first[item] = _valence_at(words, lower, words.index(item), lex, is_cap_diff)
+        vals.append(valence)
+    if "but" in lower:
+        bi = lower.index("but")
+        vals = [v * 0.5 if j < bi else v * 1.5 if j > bi else v for j, v in zip(scored, vals)]
+    return n, [v for v in vals if v], amp
 
 
 def trace(text: str) -> VaderTrace:
@@ -390,8 +462,7 @@ def trace(text: str) -> VaderTrace:
 
 @functools.lru_cache(maxsize=8192)
 def _cached_scores(text: str) -> tuple[float, float, float, float]:
-    s = _score(_valences(_words_and_emoticons(text)), _punct_amplifier(text))
-    return s["neg"], s["neu"], s["pos"], s["compound"]
+    return _scores(*sentence_valences(text))
 
 
 def polarity_scores(text: str) -> dict[str, float]:

