@@ -178,12 +178,16 @@ class Punkt:
         prev_start = prev_stop = 0  # the previous candidate's word slice
         matches = list(PERIOD_CONTEXT_RE.finditer(text))
         matches.append(None)  # flushes the last candidate
+        spaces = [c for c in _ASCII_WHITESPACE if c in text]  # usually only " "
         for match in matches:
             if match is not None:
                 mstart = match.start()
                 # NLTK's _get_last_whitespace_index over text[prev_stop:mstart]: the last
                 # ASCII whitespace, where index 0 (or none) means "no whitespace"
-                ws = max(text.rfind(c, prev_stop, mstart) for c in _ASCII_WHITESPACE)
+                if len(spaces) == 1:
+                    ws = text.rfind(spaces[0], prev_stop, mstart)
+                else:
+                    ws = max([text.rfind(c, prev_stop, mstart) for c in spaces], default=-1)
                 word_start = ws + 1 if ws > prev_stop else prev_start
                 if prev_match is None or prev_stop > word_start:
                     prev_match, prev_start, prev_stop = match, word_start, mstart

@@ -20,11 +20,14 @@ day" still splits. Sentences never cross a paragraph break.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from .punkt import Punkt
@@ -89,7 +92,7 @@ def normalise_quotes(text: str) -> str:
         >>> normalise_quotes("“Yes,” she said. It’s")
         '"Yes," she said. It\\'s'
     """
-    return text.translate(_QUOTE_MAP)
+    return text if text.isascii() else text.translate(_QUOTE_MAP)  # every mapped mark is non-ASCII
 
 
 @functools.cache
@@ -216,6 +219,7 @@ class Segmentation:
         sentence_paragraph: the paragraph index of each sentence.
         tokens: ``(start, end, kind)`` per token, in order; kind is word, number, clitic or punct.
         token_sentence: the sentence index of each token.
+        token_text: ``text[start:end]`` of each token.
     """
 
     text: str
@@ -225,6 +229,7 @@ class Segmentation:
     sentence_paragraph: tuple[int, ...]
     tokens: tuple[tuple[int, int, str], ...]
     token_sentence: tuple[int, ...]
+    token_text: tuple[str, ...] = ()
 
     def words(self) -> list[tuple[int, int]]:
         """Spans of tokens that are words or numbers (no punctuation, no clitics)."""
@@ -237,6 +242,7 @@ class Segmentation:
 
 
 def _tokenize(norm: str) -> list[tuple[int, int, str]]:
+    """Tokens of ``norm`` by :data:`_TOKEN_RE`, match by match (the reference for :func:`_tokens`)."""
     out = []
     for m in _TOKEN_RE.finditer(norm):
         kind = m.lastgroup
@@ -244,6 +250,89 @@ def _tokenize(norm: str) -> list[tuple[int, int, str]]:
             kind = "word"
         out.append((m.start(), m.end(), kind))
     return out
+
+
+# _TOKEN_RE for findall, with the same tokens: the named groups become non-capturing, the whole
+# pattern is one group after a captured run of whitespace (so that offsets are the running sum
+# of lengths: every character that is not whitespace starts a token), and a run of ASCII letters
+# ended by whitespace or , . ; : ! ? ) " “ ” (a word whichever alternative took it) is tried
+# first, as in analysis.terms. "\n)" closes the group after the pattern's last line, a comment.
+_FAST_WORD_RE = (
+    r"[A-Za-z]{2,}(?=[\s,.;:!?)\"\u201c\u201d]|\Z)|[A-Za-z](?=[\s,;:!?)\"\u201c\u201d]|\Z)"
+)
+_FINDALL_RE = re.compile(
+    r"(\s*)(" + _FAST_WORD_RE + "|" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + "\n)",
+    _TOKEN_RE.flags,
+)
+_NEGATION_CLITICS = frozenset({"n't", "n\u2019t"})
+_CLITICS = frozenset(a + c for a in "'\u2019" for c in ("s", "re", "ve", "ll", "d", "m")) | _NEGATION_CLITICS
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+_CURRENCY = frozenset("$£€¥")
+#: Single quotation marks that normalise_quotes() turns into "'" and the token pattern does not
+#: already read as an apostrophe (it takes ' and ’ alike): only texts with one are tokenised in
+#: their normalised form (the tokens are the same either way otherwise).
+_OTHER_APOSTROPHES_RE = re.compile("[\u2018\u201a\u201b\u2032\u2039\u203a]")
+_KIND_CACHE_LIMIT = 1 << 17
+
+
+class _Kinds(dict):
+    """Token string -> kind, the alternative of :data:`_TOKEN_RE` that matched it.
+
+    The kind follows from the string: a number starts with a digit (or a currency sign and a
+    digit), a clitic is one of :data:`_CLITICS` (no other alternative gives them, except
+    "n't" before "_", which :func:`_tokens` corrects), any other token of two characters or
+    more is a word (punctuation tokens are single characters), and a single character is a
+    word if it is a letter or digit, else punctuation.
+    """
+
+    def __missing__(self, tok: str) -> str:
+        if len(self) >= _KIND_CACHE_LIMIT:
+            self.clear()
+        c = tok[0]
+        if c.isdecimal() or (c in _CURRENCY and len(tok) > 1):
+            kind = "number"
+        elif tok in _CLITICS:
+            kind = "clitic"
+        elif len(tok) > 1 or _WORD_CHAR_RE.match(c):
+            kind = "word"
+        else:
+            kind = "punct"
+        self[tok] = kind
+        return kind
+
+
+_KINDS = _Kinds()
+_SPACE = operator.itemgetter(0)
+_TOKEN = operator.itemgetter(1)
+
+
+def _tokens(text: str, norm: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """``(tokens, token_text)``: the tokens of :func:`_tokenize` and their strings in ``text``.
+
+    One ``findall`` over the text: offsets are running sums of lengths, kinds come from the
+    token strings (:class:`_Kinds`). The text itself is tokenised unless it holds a single
+    quotation mark of :data:`_OTHER_APOSTROPHES_RE`, so that the strings are the original ones.
+    """
+    own = not _OTHER_APOSTROPHES_RE.search(text)
+    src = text if own else norm
+    found = _FINDALL_RE.findall(src, 0, len(src.rstrip()))  # trailing whitespace starts nothing
+    if not found:
+        return (), ()
+    strings = list(map(_TOKEN, found))
+    lengths = list(map(len, strings))
+    ends = list(itertools.accumulate(map(operator.add, map(len, map(_SPACE, found)), lengths)))
+    starts = list(map(operator.sub, ends, lengths))
+    kinds = list(map(_KINDS.__getitem__, strings))
+    if "_" in src:
+        # "n't" before "_" is no clitic (no word boundary) but a word ("n" + "'t"): the one
+        # token string whose kind depends on what follows it
+        for i in itertools.compress(range(len(strings)), map(_NEGATION_CLITICS.__contains__, strings)):
+            if src.startswith("_", ends[i]):
+                kinds[i] = "word"
+    tokens = tuple(zip(starts, ends, kinds))
+    if own:
+        return tokens, tuple(strings)
+    return tokens, tuple(text[s:e] for s, e in zip(starts, ends))
 
 
 @functools.lru_cache(maxsize=64)
@@ -267,18 +356,31 @@ def segment(text: str) -> Segmentation:
         for span in _split_sentences(norm, ps, pe):
             sentences.append(span)
             sent_par.append(p)
-    tokens = _tokenize(norm)
-    starts = [s for s, _ in sentences]
-    token_sent = [max(bisect_right(starts, s) - 1, 0) if starts else -1 for s, _, _ in tokens]
+    tokens, token_text = _tokens(text, norm)
+    if not sentences:
+        token_sent: tuple[int, ...] = (-1,) * len(tokens)
+    elif len(sentences) == 1:
+        token_sent = (0,) * len(tokens)
+    else:  # the sentence starting last at or before each token (the first for earlier ones)
+        index = np.searchsorted(
+            np.fromiter(map(_START, sentences), np.int64, len(sentences)),
+            np.fromiter(map(_START, tokens), np.int64, len(tokens)),
+            side="right",
+        )
+        token_sent = tuple(np.maximum(index - 1, 0).tolist())
     return Segmentation(
         text=text,
         norm=norm,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         sentence_paragraph=tuple(sent_par),
-        tokens=tuple(tokens),
-        token_sentence=tuple(token_sent),
+        tokens=tokens,
+        token_sentence=token_sent,
+        token_text=token_text,
     )
+
+
+_START = operator.itemgetter(0)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -154,3 +154,61 @@ def test_sentence_of_offset(seed_body):
     for i, (s, e) in enumerate(seg.sentences):
         assert seg.sentence_of(s) == i
         assert seg.sentence_of(e - 1) == i
+
+
+# ------------------------------------------------------------------ the one-findall tokenizer
+
+import bisect  # noqa: E402
+import json  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis import text as textmod  # noqa: E402
+
+
+def _check_tokens(text: str) -> None:
+    """segment()'s tokens, sentence ids and strings against _TOKEN_RE match by match."""
+    seg = textmod.segment.__wrapped__(text)
+    ref = tuple(textmod._tokenize(normalise_quotes(text)))
+    assert seg.tokens == ref, text
+    starts = [s for s, _ in seg.sentences]
+    assert seg.token_sentence == tuple(
+        max(bisect.bisect_right(starts, s) - 1, 0) if starts else -1 for s, _, _ in ref
+    ), text
+    assert seg.token_text == tuple(text[s:e] for s, e, _ in ref), text
+
+
+_TOKEN_ATOMS = [
+    "a", "A", "ab", "US", "U.S.", "e.g.", "n't", "n’t", "don't", "don’t", "'s", "’s", "‘s", "'re",
+    "'t", "’", "'", "‘", "‚", "′", "‹", "«", "“", "”", '"', "3", "3.5", "1,000", "9/11", "76%",
+    "3bn", "1990s", "$", "$10", "£5", "€", "-", "‐", "‑", "–", "—", "_", "x_y", "²", "٣", "é",
+    "e\u0301", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2028", ".", ",", ";", ":", "!", "?",
+    ")", "(", "s", "t", "th", "O", "Brien", "Takht", "Ravanchi",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_ATOMS), max_size=25))
+def test_tokens_equal_the_pattern_match_by_match(atoms):
+    _check_tokens("".join(atoms))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_tokens_equal_the_pattern_on_any_text(text):
+    _check_tokens(text)
+
+
+def test_tokens_equal_the_pattern_on_awkward_texts(seed_body):
+    for text in [seed_body, "", " \n ", "n't_ x n’t_ 'm_", "O‘Brien's «x» don’t 3bn $ ", "end  \n\t "]:
+        _check_tokens(text)
+
+
+@pytest.mark.shared
+def test_tokens_equal_the_pattern_on_the_corpora(shared_data):
+    for path in (shared_data / "corpus" / "corpus.jsonl", shared_data / "quotes" / "polnear.dev.jsonl"):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    _check_tokens(json.loads(line)["text"])
