@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["type_token_ratio", "mattr", "mtld", "hdd"]
+import numpy as np
+
+__all__ = ["type_token_ratio", "mattr", "mtld", "hdd", "measures"]
 
 _NAN = float("nan")
 
@@ -61,53 +63,103 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
         >>> round(mattr("a b a c c".split(), window=3), 4)
         0.7778
     """
+    _check_window(window)
+    return _mattr(*_ids(tokens), window)
+
+
+def _check_window(window: int) -> None:
     if not isinstance(window, int) or window < 1:
         from .errors import ParameterError
 
         raise ParameterError(f"window={window!r}: the MATTR window must be a positive integer")
-    n = len(tokens)
+
+
+class _Index(dict):
+    """token -> 0, 1, 2, ... in order of first occurrence."""
+
+    def __missing__(self, tok: str) -> int:
+        i = self[tok] = len(self)
+        return i
+
+
+def _ids(tokens: Sequence[str]) -> tuple[list[int], int]:
+    """Each token's type number (types numbered in order of first occurrence), and the types."""
+    index = _Index()
+    return list(map(index.__getitem__, tokens)), len(index)
+
+
+def _mattr(ids: list[int], n_types: int, window: int) -> float:
+    """MATTR of the tokens numbered ``ids``: integers only, so exactly the mean of the windows.
+
+    A token is new in a window when its previous occurrence lies before the window, so token
+    ``j`` adds one to the windows starting from ``max(prev_j + 1, j - window + 1, 0)`` to
+    ``min(j, n - window)``: the sum of all windows' type counts is a sum of such ranges.
+    """
+    n = len(ids)
     if n == 0:
         return _NAN
     if n <= window:
-        return type_token_ratio(tokens)
-    # Slide the window with a plain dict of counts and a running number of distinct tokens
-    # (integers only, so the result is exactly that of recounting every window).
-    counts: dict[str, int] = {}
-    get = counts.get
-    for tok in tokens[:window]:
-        counts[tok] = get(tok, 0) + 1
-    distinct = len(counts)
-    total = distinct
-    for old, new in zip(tokens, tokens[window:]):
-        if old != new:
-            c = counts[old]
-            if c == 1:
-                del counts[old]
-                distinct -= 1
-            else:
-                counts[old] = c - 1
-            c = get(new, 0)
-            if not c:
-                distinct += 1
-            counts[new] = c + 1
-        total += distinct
+        return n_types / n  # the type-token ratio
+    a = np.asarray(ids, dtype=np.int64)
+    order = np.argsort(a, kind="stable")
+    same = a[order[1:]] == a[order[:-1]]
+    prev = np.full(n, -1, dtype=np.int64)
+    prev[order[1:][same]] = order[:-1][same]
+    j = np.arange(n, dtype=np.int64)
+    first = np.maximum(np.maximum(prev + 1, j - (window - 1)), 0)
+    last = np.minimum(j, n - window)
+    total = int(np.maximum(last - first + 1, 0).sum())
     return total / ((n - window + 1) * window)
+
+
+def measures(
+    tokens: Sequence[str], *, window: int = 50, threshold: float = 0.72, sample_size: int = 42
+) -> tuple[float, float, float, float]:
+    """``(type_token_ratio, mattr, mtld, hdd)`` of ``tokens``, equal to calling each of them.
+
+    The tokens are numbered once and every measure works on the numbers. Options and errors
+    as in :func:`mattr`, :func:`mtld` and :func:`hdd` (checked in that order).
+
+    Examples:
+        >>> measures("a b a c c".split(), window=3, sample_size=2) == (
+        ...     type_token_ratio("a b a c c".split()), mattr("a b a c c".split(), window=3),
+        ...     mtld("a b a c c".split()), hdd("a b a c c".split(), sample_size=2))
+        True
+    """
+    _check_window(window)
+    _check_threshold(threshold)
+    _check_sample_size(sample_size)
+    n = len(tokens)
+    if n == 0:
+        return _NAN, _NAN, _NAN, _NAN
+    ids, n_types = _ids(tokens)
+    counts = np.bincount(ids, minlength=n_types) if n >= sample_size else None
+    return (
+        n_types / n,
+        _mattr(ids, n_types, window),
+        _mtld(ids, threshold),
+        _hdd(counts, n, sample_size) if counts is not None else _NAN,
+    )
 
 
 def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:
     factors = 0.0
     types: set[str] = set()
+    add = types.add
     count = 0
-    ttr = 1.0
     for tok in tokens:
         count += 1
-        types.add(tok)
-        ttr = len(types) / count
-        if ttr <= threshold:
-            factors += 1
-            types = set()
-            count = 0
-            ttr = 1.0
+        if tok in types:
+            # only a repeated token lowers the TTR: a new type raises t/c to (t+1)/(c+1), and
+            # float division is monotonic, so it never falls to the threshold on a new type
+            if len(types) / count <= threshold:
+                factors += 1
+                types = set()
+                add = types.add
+                count = 0
+        else:
+            add(tok)
+    ttr = len(types) / count if count else 1.0  # the TTR after the last token, 1 after a cut
     factors += (1 - ttr) / (1 - threshold)  # the partial factor left at the end
     return len(tokens) / factors if factors else _NAN
 
@@ -140,14 +192,22 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
         >>> mtld("a a b b".split())
         2.0
     """
+    _check_threshold(threshold)
+    if not tokens:
+        return _NAN
+    return _mtld(tokens, threshold)
+
+
+def _check_threshold(threshold: float) -> None:
     if not 0 < threshold < 1:
         from .errors import ParameterError
 
         raise ParameterError(f"threshold={threshold!r}: the MTLD threshold must be between 0 and 1")
-    if not tokens:
-        return _NAN
+
+
+def _mtld(tokens: Sequence, threshold: float) -> float:
     forward = _mtld_pass(tokens, threshold)
-    backward = _mtld_pass(list(reversed(tokens)), threshold)
+    backward = _mtld_pass(tokens[::-1] if isinstance(tokens, list) else list(reversed(tokens)), threshold)
     return (forward + backward) / 2
 
 
@@ -178,31 +238,33 @@ def hdd(tokens: Sequence[str], *, sample_size: int = 42) -> float:
         >>> round(hdd("a a b c".split(), sample_size=2), 4)
         0.9167
     """
+    _check_sample_size(sample_size)
+    n = len(tokens)
+    if n < sample_size:
+        return _NAN
+    return _hdd(np.fromiter(Counter(tokens).values(), dtype=np.int64), n, sample_size)
+
+
+def _check_sample_size(sample_size: int) -> None:
     if not isinstance(sample_size, int) or sample_size < 1:
         from .errors import ParameterError
 
         raise ParameterError(f"sample_size={sample_size!r}: must be a positive integer")
-    n = len(tokens)
-    if n < sample_size:
-        return _NAN
-    # The probability depends only on a type's frequency k: compute it once per distinct k
-    # (an article has a few dozen), then add it up type by type in the same order as before.
-    absent: dict[int, float] = {}
-    total = 0.0
-    for k in Counter(tokens).values():
-        p_absent = absent.get(k)
-        if p_absent is None:
-            p_absent = absent[k] = _p_absent(n, k, sample_size)
-        total += 1.0 - p_absent
+
+
+def _hdd(counts: np.ndarray, n: int, sample_size: int) -> float:
+    """HD-D from each type's count, types in order of first occurrence (``n >= sample_size``).
+
+    The probability depends only on a type's frequency k: it is computed once per distinct k
+    (an article has a few dozen), as the running product of the s factors (n-k-i)/(n-i)
+    (np.cumprod multiplies in order, as a loop does), 0 when a factor is not positive; the
+    types' 1 - p are then added up in order of first occurrence (np.cumsum adds in order,
+    unlike np.sum).
+    """
+    ks, inverse = np.unique(counts, return_inverse=True)
+    i = np.arange(sample_size, dtype=np.int64)
+    factors = (n - ks[:, None] - i) / (n - i)
+    p_absent = np.cumprod(factors, axis=1)[:, -1]
+    p_absent[n - ks - (sample_size - 1) <= 0] = 0.0
+    total = float(np.cumsum(1.0 - p_absent[inverse.ravel()])[-1])
     return total / sample_size
-
-
-def _p_absent(n: int, k: int, sample_size: int) -> float:
-    """P(a type occurring ``k`` times among ``n`` tokens is absent from a sample):
-    ``C(n-k, s) / C(n, s) = prod_{i<s} (n-k-i) / (n-i)``."""
-    p_absent = 1.0
-    for i in range(sample_size):
-        if n - k - i <= 0:
-            return 0.0
-        p_absent *= (n - k - i) / (n - i)
-    return p_absent

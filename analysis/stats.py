@@ -30,13 +30,16 @@ measure is NaN; nothing raises.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
+import operator
 from collections import Counter
 from typing import Any
 
 import pandas as pd
 
 from .diversity import hdd, mattr, mtld, type_token_ratio
+from .diversity import measures as diversity_measures
 from .frames import ArticlesLike, OnError, build_frame
 from .readability import (
     automated_readability_index,
@@ -118,7 +121,7 @@ POLYSYLLABLE = 3  #: a polysyllable ("complex word") has at least this many syll
 
 def _n_chars(word: str) -> int:
     """Letters and digits in ``word`` (no hyphens, apostrophes, periods, signs)."""
-    return sum(ch.isalnum() for ch in word)
+    return len(word) if word.isalnum() else sum(ch.isalnum() for ch in word)
 
 
 def word_measures(text: str) -> pd.DataFrame:
@@ -210,6 +213,10 @@ def text_stats(
     )
 
 
+_KIND = operator.itemgetter(2)
+_WORD_KINDS = frozenset(("word", "number"))
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def _word_measure(word: str) -> tuple[int, int]:
     """``(letters and digits, syllables)`` of one word or number, computed once per string."""
@@ -235,17 +242,9 @@ def text_stats_values(
         (True, 9, 10)
     """
     seg = segment(text)
-    words: list[str] = []
-    lexical: list[str] = []
-    add_word = words.append
-    add_lexical = lexical.append
-    for s, e, k in seg.tokens:
-        if k == "word":
-            w = text[s:e]
-            add_word(w)
-            add_lexical(w.casefold())
-        elif k == "number":
-            add_word(text[s:e])
+    kinds = list(map(_KIND, seg.tokens))
+    words = list(itertools.compress(seg.token_text, map(_WORD_KINDS.__contains__, kinds)))
+    lexical = list(map(str.casefold, itertools.compress(seg.token_text, map("word".__eq__, kinds))))
     n_chars = n_syl = n_long = n_poly = 0
     for w, c in Counter(words).items():
         chars, syl = _word_measure(w)
@@ -277,11 +276,10 @@ def text_stats_values(
         "smog_index": smog_index(n_sent, n_poly),
         "coleman_liau": coleman_liau(n_words, n_sent, n_chars),
         "automated_readability_index": automated_readability_index(n_words, n_sent, n_chars),
-        "type_token_ratio": type_token_ratio(lexical),
-        "mattr": mattr(lexical, window=mattr_window),
-        "mtld": mtld(lexical, threshold=mtld_threshold),
-        "hdd": hdd(lexical, sample_size=hdd_sample_size),
     }
+    values["type_token_ratio"], values["mattr"], values["mtld"], values["hdd"] = diversity_measures(
+        lexical, window=mattr_window, threshold=mtld_threshold, sample_size=hdd_sample_size
+    )
     if not n_words:  # no words: formulas are undefined even when a sentence exists ("—")
         for key in STATS_FIELDS[len(COUNT_FIELDS):]:
             values[key] = nan

@@ -199,6 +199,12 @@ def n_syllables(word: str) -> int:
     token = word.strip()
     if not token:
         return 0
+    if token.isalpha():  # most words: what the steps below do for letters only, in short
+        if token.isupper() and 2 <= len(token) <= 5:
+            known = cmudict_syllables().get(token.lower())
+            return _letters_spelled(token) if len(token) <= 3 or known is None else known
+        n = cmudict_syllables().get(token.lower())
+        return n if n is not None else fallback_syllables(token)
     if any(ch.isdigit() for ch in token):
         return number_syllables(token)
     if any(h in token for h in _HYPHENS):

@@ -687,3 +687,85 @@ def test_sentence_scores_equal_the_reference_on_corpus_sentences(shared_data):
     with (shared_data / "quotes" / "polnear.dev.jsonl").open(encoding="utf-8") as fh:
         texts += [json.loads(line)["text"] for line in fh if line.strip()][:40]
     _check_sentence_scores([t[s:e] for t in texts for s, e in segment(t).sentences])
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.72, 0.9])
+def test_mtld_equals_the_loop_that_checks_every_token(threshold):
+    for toks in _token_lists(_texts()):
+        assert _same(diversity.mtld(toks, threshold=threshold), ref_mtld(toks, threshold)), toks[:10]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("a b c d e f g h".split()), max_size=120), st.integers(1, 60),
+       st.integers(1, 60), st.sampled_from([0.3, 0.5, 0.72, 0.9]))
+def test_diversity_measures_equal_the_references_on_generated_tokens(toks, window, sample_size, threshold):
+    got = diversity.measures(toks, window=window, threshold=threshold, sample_size=sample_size)
+    want = (len(set(toks)) / len(toks) if toks else math.nan, ref_mattr(toks, window),
+            ref_mtld(toks, threshold), ref_hdd(toks, sample_size))
+    assert all(_same(a, b) for a, b in zip(got, want)), (got, want)
+    assert _same(diversity.mattr(toks, window=window), want[1])
+    assert _same(diversity.hdd(toks, sample_size=sample_size), want[3])
+
+
+# --------------------------------------------------------------------------- syllables
+
+
+def ref_n_syllables(word: str) -> int:
+    """syllables.n_syllables as it was, without its shortcut for words of letters only."""
+    import re
+
+    from analysis import syllables as syl
+    from analysis.resources import cmudict_syllables
+
+    token = word.strip()
+    if not token:
+        return 0
+    if any(ch.isdigit() for ch in token):
+        return syl.number_syllables(token)
+    if any(h in token for h in syl._HYPHENS):
+        parts = re.split(f"[{syl._HYPHENS}]+", token)
+        return sum(ref_n_syllables(p) for p in parts if p)
+    letters = "".join(syl._LETTER_RE.findall(token))
+    if not letters:
+        return 0
+    if "." in token and len(letters) <= 5:
+        return syl._letters_spelled(letters)
+    if letters.isupper() and 2 <= len(letters) <= 5:
+        known = cmudict_syllables().get(letters.lower())
+        if len(letters) <= 3 or known is None:
+            return syl._letters_spelled(letters)
+        return known
+    key = token.lower().replace("’", "'")
+    cmu = cmudict_syllables()
+    if key in cmu:
+        return cmu[key]
+    for apo in syl._APOSTROPHES:
+        if apo in key:
+            stem = key.split(apo)[0]
+            if stem in cmu:
+                return cmu[stem]
+    return syl.fallback_syllables(token)
+
+
+def _words_to_measure() -> list[str]:
+    from analysis.resources import cmudict_syllables
+
+    own = [w for t in _texts() for w in segment(t).token_text]
+    cmu = list(cmudict_syllables())[::50]
+    return own + cmu + [w.upper() for w in cmu[::7]] + [w.title() for w in cmu[::11]] + [
+        "NATO", "OPEC", "FBI", "EU", "JCPOA", "ΑΘΗΝΑ", "Éric", "İstanbul", "ǅemal", "ﬁne", "Ⅻ", "x",
+    ]
+
+
+def test_syllables_and_characters_equal_the_general_steps():
+    for w in _words_to_measure():
+        assert stats.n_syllables.__wrapped__(w) == ref_n_syllables(w), w
+        assert stats._n_chars(w) == sum(ch.isalnum() for ch in w), w
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo", "Nl", "Nd", "Pd", "Po"]),
+               min_size=1, max_size=8))
+def test_syllables_equal_the_general_steps_on_generated_words(word):
+    assert stats.n_syllables.__wrapped__(word) == ref_n_syllables(word)
+    assert stats._n_chars(word) == sum(ch.isalnum() for ch in word)
