@@ -66,7 +66,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .cues import Cue, match_cue
+from .cues import Cue, cue_lexicon, match_cue
 from .errors import ParameterError
 from .frames import ArticlesLike, OnError, build_frame
 from .speakers import (
@@ -126,6 +126,23 @@ SPEAKER_COLUMNS = ("speaker", "n_quotes", "n_words", "first_position", "titles")
 _ALL_COLUMNS = QUOTE_COLUMNS + EXTRA_COLUMNS
 _INT_COLUMNS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "sent_id", "paragraph")
 _WORD_RE = re.compile(r"\w+")
+
+# Set expressions used in the hot loops, computed once.
+_WEEKDAYS_AND_UNITS = WEEKDAYS | {"week", "month", "year"}
+_STOP_NOT_FOR = STOP_WORDS - {"for"}
+_SUBJ_NOT_IT = SUBJECT_PRONOUNS - {"it"}
+_SUBJ_PERSONAL = SUBJECT_PRONOUNS - {"who", "it", "you"}
+_DET_ARTICLES = DETERMINERS - {"that", "this", "no", "all", "both", "each", "every", "any"}
+_STOP_NOT_PP = STOP_WORDS - {"for", "of", "in", "at", "with"}
+_SUBJ_NOT_WHO = SUBJECT_PRONOUNS - {"who"}
+_DET_NOT_THE = DETERMINERS - {"the"}
+_SUBJ_OR_PRONDET = SUBJECT_PRONOUNS | PRONOUN_DETERMINERS
+_DET_NOT_THAT = DETERMINERS - {"that"}
+_DET_OR_PREP_NOT_TO = DETERMINERS | PREPOSITIONS - {"to"}
+_SUBJ_NOT_WHO_YOU = SUBJECT_PRONOUNS - {"who", "you"}
+_PREP_NOT_TO = PREPOSITIONS - {"to"}
+_PREP_ASKED_AS = PREPOSITIONS | {"asked", "as"}
+
 
 # --- quotation marks ----------------------------------------------------------------------
 _DQ_RE = re.compile(r"``|''|\"")
@@ -276,6 +293,7 @@ _PLURAL_HEADS = frozenset(
 )
 _TIME_NOUNS = frozenset("night day week month year morning evening afternoon time weekend".split())
 _CONNECTORS = frozenset("and but also while as or yet so then even whereas".split())
+_CONNECTORS_PLUS = _CONNECTORS | {"still", "now", "however"}
 
 
 @dataclass
@@ -315,7 +333,7 @@ def _prev_index(toks: list[Tok], i: int) -> tuple[int, bool]:
         if (not t.cap and (t.low in AUXILIARIES or is_adverb(t))) or t.low in WEEKDAYS:
             k -= 1
             continue
-        if t.low in ("on", "last", "this") and k + 1 < i and toks[k + 1].low in WEEKDAYS | {"week", "month", "year"}:
+        if t.low in ("on", "last", "this") and k + 1 < i and toks[k + 1].low in _WEEKDAYS_AND_UNITS:
             k -= 1
             continue
         if t.low in ("week", "month", "year") and k > 0 and toks[k - 1].low in ("last", "this"):
@@ -358,7 +376,7 @@ def _pp_end(toks: list[Tok], r: int, n: int) -> int:
         if u.kind == "clitic" or (u.kind == "punct" and u.text in ".-"):
             q += 1
             continue
-        if u.kind not in ("word", "number") or u.low in STOP_WORDS - {"for"} or u.low in DETERMINERS:
+        if u.kind not in ("word", "number") or u.low in _STOP_NOT_FOR or u.low in DETERMINERS:
             break
         if u.low in SUBJECT_PRONOUNS or (q > start and u.cap and not toks[q - 1].cap):
             break
@@ -416,7 +434,7 @@ def _content_start(toks: list[Tok], r: int, n: int, cue: Cue) -> int:
                     if x + 1 < n and (toks[x + 1].kind == "clitic" or toks[x + 1].low in _TIME_NOUNS):
                         break
                     return x
-                if not (u.kind in ("word", "number", "clitic") or u.text in ".-&") or u.low in SUBJECT_PRONOUNS - {"it"}:
+                if not (u.kind in ("word", "number", "clitic") or u.text in ".-&") or u.low in _SUBJ_NOT_IT:
                     break
         nr = _pp_end(toks, r, n)
         if nr == r:
@@ -463,7 +481,7 @@ def _clause_subject(toks: list[Tok], upto: int, text: str) -> Mention | None:
     the first token that reads as a finite verb ("Gary Emineth, a former state party chairman,
     became a delegate and said ..."), before ``upto``."""
     a = 0
-    while a < upto and toks[a].kind == "word" and toks[a].low in _CONNECTORS | {"still", "now", "however"}:
+    while a < upto and toks[a].kind == "word" and toks[a].low in _CONNECTORS_PLUS:
         a += 1
     if a < upto and toks[a].text == ",":
         a += 1
@@ -475,7 +493,7 @@ def _clause_subject(toks: list[Tok], upto: int, text: str) -> Mention | None:
     if a >= upto:
         return None
     first = toks[a]
-    if first.kind == "word" and first.low in SUBJECT_PRONOUNS - {"who", "it", "you"}:
+    if first.kind == "word" and first.low in _SUBJ_PERSONAL:
         return Mention(first.start, first.end, first.text, first.text, "pronoun")
     depth = 0
     for x in range(a + 1, min(upto, a + 25)):
@@ -516,10 +534,10 @@ def _sentence_subject(toks: list[Tok], upto: int, text: str) -> Mention | None:
         t = toks[p]
         if t.kind != "word":
             continue
-        if t.low in SUBJECT_PRONOUNS - {"who", "it", "you"}:
+        if t.low in _SUBJ_PERSONAL:
             best = Mention(t.start, t.end, t.text, t.text, "pronoun")
             continue
-        if p == 0 and t.low in DETERMINERS - {"that", "this", "no", "all", "both", "each", "every", "any"}:
+        if p == 0 and t.low in _DET_ARTICLES:
             # "The judge rubbed his chin, and then said ...": a description up to its verb
             q = p + 1
             while q < upto and q - p < 6 and toks[q].kind in ("word", "clitic") and not _looks_finite(toks[q]):
@@ -583,9 +601,16 @@ def _colon_frame(toks: list[Tok], text: str) -> _Frame | None:
     return _Frame(_COLON_CUE, i, i, "left", m, m.start, toks[i].end, i + 1)
 
 
+_QUOTE_CHAR_RE = re.compile("[\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+
+
 def _title_case(toks: list[Tok]) -> bool:
-    words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
-    return len(words) >= 4 and sum(t.cap for t in words) >= 0.8 * len(words)
+    n = caps = 0
+    for t in toks:
+        if t.kind == "word" and len(t.text) > 3:
+            n += 1
+            caps += t.cap
+    return n >= 4 and caps >= 0.8 * n
 
 
 def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) -> list[_Frame]:
@@ -595,13 +620,23 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
     colon = _colon_frame(toks, text) if first_word == 0 and not in_quote[toks[0].start] else None
     if colon is not None:
         return [colon]
-    if _title_case(toks):
-        first_word = -2  # a headline in title case: cues are capitalised too
+    fw0 = first_word
+    title: bool | None = None  # a headline in title case (cues are capitalised too); computed when it matters
+    lexicon = cue_lexicon()
+    # a superset of "a quotation mark token in the sentence" (apostrophes count too), cheap
+    has_quote = _QUOTE_CHAR_RE.search(text, toks[0].start, toks[-1].end) is not None
     i = 0
     while i < n:
         t = toks[i]
         if t.kind != "word" or in_quote[t.start]:
             i += 1
+            continue
+        low = t.low
+        if not (
+            low in lexicon or low in _VIEW_NOUNS or (i + 1 < n and lows[i + 1] == "that")
+            or (has_quote and (low.endswith(("ed", "s")) or low in _COMMON_PAST))
+        ):
+            i += 1  # none of the cue finders below can match here (a fast path)
             continue
         nominal = _nominal_frame(toks, i, text)
         if nominal is not None:
@@ -615,6 +650,12 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
             i += 1
             continue
         j = i + len(cue.form.split()) - 1
+        if t.cap or i == fw0 or i - 1 == fw0 or any(toks[x].cap for x in range(i + 1, j + 1)):
+            if title is None:
+                title = _title_case(toks)
+            first_word = -2 if title else fw0
+        else:
+            first_word = fw0  # the same frame either way (see the uses of first_word in _frame_at)
         frame = _frame_at(toks, i, j, cue, text, first_word, frames)
         if frame is not None:
             frames.append(frame)
@@ -681,7 +722,7 @@ def _post_quote_cue(toks: list[Tok], i: int) -> Cue | None:
         u = toks[j]
         if _closes_quote(toks, j):
             break
-        if not (u.kind in ("word", "clitic") or u.text in ".-&") or u.low in STOP_WORDS - {"for", "of", "in", "at", "with"}:
+        if not (u.kind in ("word", "clitic") or u.text in ".-&") or u.low in _STOP_NOT_PP:
             return None
         j -= 1
     else:
@@ -689,7 +730,7 @@ def _post_quote_cue(toks: list[Tok], i: int) -> Cue | None:
     if j < 0 or j == i - 1 or not ends_after(i + 1):
         return None
     first = toks[j + 1]
-    if not (first.cap or first.low in DETERMINERS or first.low in SUBJECT_PRONOUNS - {"who", "it", "you"}):
+    if not (first.cap or first.low in DETERMINERS or first.low in _SUBJ_PERSONAL):
         return None
     if low.endswith("s") and not low.endswith("ed") and toks[i - 1].low in ("i", "we", "they", "you"):
         return None
@@ -743,7 +784,7 @@ def _generic_cue(toks: list[Tok], i: int) -> Cue | None:
     nxt, subj = toks[i + 1], toks[i + 2]
     if nxt.low != "that" or nxt.kind != "word":
         return None
-    if not (subj.low in SUBJECT_PRONOUNS - {"who"} or subj.low in DETERMINERS or subj.cap or subj.kind == "number"):
+    if not (subj.low in _SUBJ_NOT_WHO or subj.low in DETERMINERS or subj.cap or subj.kind == "number"):
         return None
     if i > 0 and (toks[i - 1].low in DETERMINERS or toks[i - 1].low in ("so", "such", "the")):
         return None  # "the fact that", "so tired that"
@@ -761,7 +802,7 @@ def _determiner_subject(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
     """A determiner standing for a noun phrase before a verb form ("many said", "another
     says", "most believed that"), not before a noun ("many claims", "the reported deal")."""
     prev = toks[i - 1]
-    if prev.low not in PRONOUN_DETERMINERS or (i >= 2 and toks[i - 2].low in DETERMINERS - {"the"}):
+    if prev.low not in PRONOUN_DETERMINERS or (i >= 2 and toks[i - 2].low in _DET_NOT_THE):
         return False
     head = cue.form.split()[0]
     if head in _VERB_FORMS:
@@ -826,7 +867,7 @@ def _noun_use(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
     if nxt is None:
         return False
     if j == i and toks[i].low in _NOUN_FORMS and prev is not None and prev.kind == "word" and not prev.cap and (
-        prev.low not in SUBJECT_PRONOUNS | PRONOUN_DETERMINERS
+        prev.low not in _SUBJ_OR_PRONDET
     ):
         if nxt.low == "of" and cue.lemma not in _OF_VERBS:
             return True
@@ -861,7 +902,7 @@ def _frame_at(
             return None
         return _Frame(cue, i, j, "right", m, prev.start, toks[nxt - 1].end, nxt)
     if prev is not None and not cue.participle:
-        if (prev.low in DETERMINERS - {"that"} and not _determiner_subject(toks, i, j, cue)) or (
+        if (prev.low in _DET_NOT_THAT and not _determiner_subject(toks, i, j, cue)) or (
             prev.kind == "clitic" and prev.low.endswith("s")
         ):
             return None  # "the reported deal", "Trump's claims"; not "many said", "another says"
@@ -941,7 +982,7 @@ def _frame_at(
                 toks[x].low == "and" and toks[x - 1].cap and toks[x + 1].cap for x in range(max(1, k - 8), k)
             )
         modal = any(toks[x].low in _MODALS for x in range(k + 1, i))  # "did not suggest", "will say"
-        if cue.lemma == "say" and pk.kind in ("word", "number") and pk.low not in DETERMINERS | PREPOSITIONS - {"to"}:
+        if cue.lemma == "say" and pk.kind in ("word", "number") and pk.low not in _DET_OR_PREP_NOT_TO:
             plural = True  # "say" is a verb after any noun ("forecasters say", "42% say", "those surveyed say")
         if not (pk.low in ("i", "we", "they", "you", "who") or pk.low in _MODALS or plural or modal):
             if _fallback_cue(cue, toks, j) and pk.kind == "word" and not pk.cap:
@@ -992,6 +1033,7 @@ def _frame_at(
 
 
 _FALLBACK_FRAMES = frozenset("report assertive factive conceding warning distancing rejecting hedging".split())
+_FALLBACK_FRAMES_PLUS = _FALLBACK_FRAMES | {"cognition", "stance"}
 _NOT_FALLBACK_FORMS = frozenset("report reports post posts notes states questions call calls cites quote quotes answer answers".split())
 
 
@@ -999,7 +1041,7 @@ def _fallback_cue(cue: Cue, toks: list[Tok] | None = None, j: int = 0) -> bool:
     """Cues that are verbs whatever precedes them: a past tense or "says"; an -s or base form
     ("shows", "believe") only before a clause, and not "notes", "states", "questions" (plural
     nouns as often as verbs)."""
-    if cue.frame not in _FALLBACK_FRAMES | {"cognition", "stance"} or cue.form in _NOT_FALLBACK_FORMS or cue.participle:
+    if cue.frame not in _FALLBACK_FRAMES_PLUS or cue.form in _NOT_FALLBACK_FORMS or cue.participle:
         return False
     head = cue.form.split()[0]
     if head.endswith("ed") or head in ("said", "says", "told", "wrote", "found", "showed", "shown"):
@@ -1147,7 +1189,7 @@ def _clause_follows(toks: list[Tok], r: int) -> bool:
             return True
         if t.text == "," and r + 1 < n and (_is_quote_tok(toks[r + 1]) or toks[r + 1].low == "that"):
             return True
-        if t.low in SUBJECT_PRONOUNS - {"who", "you"} or t.low == "there":
+        if t.low in _SUBJ_NOT_WHO_YOU or t.low == "there":
             return True
         if t.kind == "word" and not t.cap and t.low not in STOP_WORDS and not t.low.endswith("ing"):
             # "believe meaningful debt relief is possible": a subject without a determiner
@@ -1348,16 +1390,28 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
             k -= 1
         return None
 
-    # tokens by sentence
-    by_sent: list[list[Tok]] = [[] for _ in seg.sentences]
-    for (s, e, kind), si in zip(seg.tokens, seg.token_sentence):
-        if 0 <= si < len(by_sent) and s < seg.sentences[si][1]:
-            by_sent[si].append(Tok(s, e, kind, text[s:e], norm[s:e].lower()))
+    all_toks = seg.tokens
+    tok_sent = seg.token_sentence  # non-decreasing: tokens and sentences are both in text order
+    triggers = _trigger_words()
 
     rows: list[_Row] = []
     claimed_end = 0
     for si, (ss, se) in enumerate(seg.sentences):
-        toks = by_sent[si]
+        chunk = norm[ss:se]
+        lc = chunk.lower()
+        if (
+            triggers.isdisjoint(_WORD_RE.findall(lc))
+            and not _TRIGGER_MARKS_RE.search(chunk)
+            and not ("'" in chunk and _APOSTROPHE_QUOTE_RE.search(chunk))
+            and not _THAT_CUE_RE.search(lc)
+        ):
+            continue  # no cue word, quotation mark, colon or "VERBed that": no frame can start here
+        a = bisect.bisect_left(tok_sent, si)
+        b = bisect.bisect_right(tok_sent, si, a)
+        if len(lc) == len(chunk):
+            toks = [Tok(s, e, kind, text[s:e], lc[s - ss : e - ss]) for s, e, kind in all_toks[a:b] if s < se]
+        else:  # lower() changed the length (a rare letter such as "İ"): lower each token
+            toks = [Tok(s, e, kind, text[s:e], norm[s:e].lower()) for s, e, kind in all_toks[a:b] if s < se]
         if not toks:
             continue
         lows = [tk.low for tk in toks]
@@ -1428,7 +1482,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 # had been ..."), not "said, referring to ..." nor "declared on Thursday, two days after"
                 first = toks[rs_tok]
                 if not _is_quote_tok(first) and (
-                    first.kind != "word" or first.low.endswith("ing") or first.low in PREPOSITIONS - {"to"}
+                    first.kind != "word" or first.low.endswith("ing") or first.low in _PREP_NOT_TO
                 ):
                     has_right = False
             if has_right and f.side != "right" and (f.cue.complement == "strict" or (f.cue.complement == "clause" and (f.cue.participle or f.cue.frame == "other"))) and not as_clause and not _clause_follows(toks, f.after):
@@ -1461,7 +1515,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 words = _WORD_RE.findall(norm, left[0], left[1])
                 fw = _first_word(norm, left[0], left[1])
                 if (
-                    fw in PREPOSITIONS | {"asked", "as"} and not in_quote[left[0]]
+                    fw in _PREP_ASKED_AS and not in_quote[left[0]]
                     and (len(words) <= 2 or (len(words) <= 5 and not parenthetical))
                 ):
                     left = (left[0], left[0])  # "In particular, he said, ...": an adverbial
@@ -1537,6 +1591,20 @@ def _as_clause(toks: list[Tok], f: _Frame) -> bool:
     if p.low != "as" or p.kind != "word":
         return False
     return x - 1 == 0 or toks[x - 2].text == "," or (x - 2 == 0 and toks[0].low in _CONNECTORS)
+
+
+# A sentence needs one of these to hold a frame (see _frames): a quotation mark (quotes and
+# "“...,” she snapped"), a colon ("Gingrich: ..."), "that" (a verb outside the lexicon before
+# a "that" clause), a word that starts a lexicon cue or a nominal cue ("His view is ...").
+_TRIGGER_MARKS_RE = re.compile(r'[:"`]')
+# (an apostrophe between two letters, "Trump's", "don't", is never a quotation mark token)
+_APOSTROPHE_QUOTE_RE = re.compile(r"(?<![^\W\d_])'|'(?![^\W\d_])")
+_THAT_CUE_RE = re.compile(r"(?:ed|\b(?:" + "|".join(sorted(_IRREGULAR_PAST)) + r"))\s+that\b")
+
+
+@functools.cache
+def _trigger_words() -> frozenset[str]:
+    return frozenset(cue_lexicon()) | _VIEW_NOUNS
 
 
 def _first_word_before(norm: str, lo: int, pos: int) -> str:
@@ -1616,15 +1684,28 @@ def _continuations(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row]) 
     return out
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")  # exactly str.isalnum, one character
+
+
 def _quote_type(mask: bytearray, text: str, s: int, e: int) -> str:
-    inside = total = 0
-    for i in range(s, e):
-        if text[i].isalnum():
-            total += 1
-            inside += mask[i]
-    if total == 0 or inside == 0:
+    """``direct`` when every letter or digit of ``text[s:e]`` is inside quotation marks
+    (``mask``), ``indirect`` when none is (or there is none), else ``mixed``. Walks the runs
+    of the mask rather than the characters."""
+    inside = outside = False
+    pos = s
+    while pos < e:
+        if mask[pos]:
+            nxt = mask.find(0, pos, e)
+            nxt = e if nxt < 0 else nxt
+            inside = inside or _ALNUM_RE.search(text, pos, nxt) is not None
+        else:
+            nxt = mask.find(1, pos, e)
+            nxt = e if nxt < 0 else nxt
+            outside = outside or _ALNUM_RE.search(text, pos, nxt) is not None
+        pos = nxt
+    if not inside:
         return "indirect"
-    return "direct" if inside == total else "mixed"
+    return "mixed" if outside else "direct"
 
 
 def _columns(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row], resolve_pronouns: bool) -> dict[str, list[Any]]:

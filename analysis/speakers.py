@@ -91,6 +91,19 @@ ABBREV_TITLES = frozenset(
     "mr mrs ms dr sen rep gov gen lt col maj capt sgt adm cmdr rev fr prof st jr sr pres sec atty".split()
 )
 
+# Set expressions used in the hot loops, computed once.
+_STOP_NOT_MODAL_OR_DET = STOP_WORDS - {"may", "will", "can"} | DETERMINERS
+_MONTHS_NOT_NAMES = MONTHS - {"may", "june", "april", "august"}
+_FOR_TO_HEADS = _FOR_HEADS | _TO_HEADS
+_PREP_NOT_OF_AS_LIKE = PREPOSITIONS - {"of", "as", "like"}
+_PREP_NOT_OF = PREPOSITIONS - {"of"}
+_SUBJ_PERSONAL = SUBJECT_PRONOUNS - {"who", "it", "you"}
+_STOP_NOT_MODAL_APRIL = STOP_WORDS - {"will", "may", "can", "april"}
+_STOP_NOT_MODAL = STOP_WORDS - {"will", "may", "can"}
+_STOP_OR_DET = STOP_WORDS | DETERMINERS
+_WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
+
+
 
 @functools.cache
 def titles() -> frozenset[str]:
@@ -98,24 +111,31 @@ def titles() -> frozenset[str]:
     return frozenset(w.lower() for w in read_word_list("titles.txt"))
 
 
-@dataclass(frozen=True)
+@functools.cache
+def _titles_and_abbreviations() -> frozenset[str]:
+    return titles() | ABBREV_TITLES
+
+
 class Tok:
-    """A token of the text: offsets into the text, its kind and its lower-case form."""
+    """A token of the text: offsets into the text, its kind and its lower-case form.
 
-    start: int
-    end: int
-    kind: str
-    text: str
-    low: str
+    ``cap`` (starts with an upper-case letter) and ``is_word`` (a word or a number) are
+    computed once: the extractor asks for them many times per token.
+    """
 
-    @property
-    def cap(self) -> bool:
-        """Starts with an upper-case letter."""
-        return self.text[:1].isupper()
+    __slots__ = ("start", "end", "kind", "text", "low", "cap", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        return self.kind in ("word", "number")
+    def __init__(self, start: int, end: int, kind: str, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.text = text
+        self.low = low
+        self.cap = text[0].isupper() if text else False
+        self.is_word = kind == "word" or kind == "number"
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.kind!r}, {self.text!r})"
 
 
 @dataclass
@@ -158,8 +178,8 @@ def is_adverb(tok: Tok) -> bool:
 def _is_name_word(toks: list[Tok], i: int) -> bool:
     """A token that may belong to a capitalised name run."""
     t = toks[i]
-    if t.kind == "word" and t.cap and t.low not in STOP_WORDS - {"may", "will", "can"} | DETERMINERS:
-        return t.low not in WEEKDAYS and t.low not in MONTHS - {"may", "june", "april", "august"}
+    if t.kind == "word" and t.cap and t.low not in _STOP_NOT_MODAL_OR_DET:
+        return t.low not in WEEKDAYS and t.low not in _MONTHS_NOT_NAMES
     if t.kind == "word" and t.low in NAME_PARTICLES and 0 < i < len(toks) - 1:
         return toks[i - 1].cap and toks[i + 1].cap
     if t.text == "." and i > 0:  # "Mr." "J." "Caliber.Az"
@@ -177,7 +197,7 @@ def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading title words from a name: (["Sen.", ], ["Elizabeth", "Warren"])."""
     tl = titles()
     i = 0
-    while i < len(words) - 1 and (words[i].lower().rstrip(".") in tl | ABBREV_TITLES or words[i] == "."):
+    while i < len(words) - 1 and (words[i].lower().rstrip(".") in (tl if tl is _titles_and_abbreviations() else tl | ABBREV_TITLES) or words[i] == "."):
         i += 1
     return words[:i], words[i:]
 
@@ -196,13 +216,13 @@ def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Men
     if run and toks[b].cap:
         words = [text[toks[j].start : toks[j].end] for j in run]
         lead, core = _strip_titles(words)
-        if core and core[-1].lower().rstrip(".") not in titles() | ABBREV_TITLES:
+        if core and core[-1].lower().rstrip(".") not in _titles_and_abbreviations():
             name_start = toks[run[len(lead)]].start
             pre = text[start:name_start].strip(" ,")
             if toks[a].low in DETERMINERS and not lead and pre == toks[a].text:
                 # "the New York Times": an organisation named with its article
                 return Mention(start, end, raw, raw, "name", title)
-            if pre.split()[-1:] in (["for"], ["to"]) and pre.split()[-2:-1] and pre.split()[-2].lower() in _FOR_HEADS | _TO_HEADS:
+            if pre.split()[-1:] in (["for"], ["to"]) and pre.split()[-2:-1] and pre.split()[-2].lower() in _FOR_TO_HEADS:
                 return Mention(start, end, raw, raw, "description", title)  # "a spokesman for Trump"
             ttl = "; ".join(x for x in (pre, title) if x)
             return Mention(start, end, raw, text[name_start:end], "name", ttl)
@@ -258,11 +278,11 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
         if first in ("who", "whose"):  # "NAME, who runs the NRA's lobbying arm, says"
             name = left_mention(toks, j - 1, text, lo)
             return name if name is not None and name.kind == "name" else None
-        if first in PREPOSITIONS - {"of", "as", "like"} and toks[j - 1].cap:
+        if first in _PREP_NOT_OF_AS_LIKE and toks[j - 1].cap:
             # "Trump, in Kentucky, said": a parenthetical phrase, not a title
             name = left_mention(toks, j - 1, text, lo)
             return name if name is not None and name.kind == "name" else None
-        if first in CONJUNCTIONS or first in VERBISH or first in PREPOSITIONS - {"of"}:
+        if first in CONJUNCTIONS or first in VERBISH or first in _PREP_NOT_OF:
             return None  # a clause or an adverbial, not an apposition
         if any(toks[x].low in VERBISH or toks[x].low in ("who", "which", "that") for x in range(j + 1, k)):
             return None
@@ -284,7 +304,7 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
         return None
     object_end = (
         t.low in OBJECT_PRONOUNS and k - 2 >= lo and toks[k - 1].low in ("to", "for")
-        and toks[k - 2].low in _TO_HEADS | _FOR_HEADS
+        and toks[k - 2].low in _FOR_TO_HEADS
     )  # "a source close to him", "a spokesman for her"
     if t.low in PRONOUN_DETERMINERS and t.kind == "word" and (k == lo or toks[k - 1].low not in DETERMINERS):
         # "many said", "another says", "most say": a determiner standing for a noun phrase
@@ -316,18 +336,18 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
         elif u.low in DETERMINERS:
             if u.low in ("that", "no", "this") and i < k and (toks[i + 1].cap or toks[i + 1].kind == "number"):
                 break  # "said that Carter believes": a conjunction, not "that man"
-            if i - 2 >= lo and toks[i - 1].low in ("for", "to") and toks[i - 2].low in _FOR_HEADS | _TO_HEADS:
+            if i - 2 >= lo and toks[i - 1].low in ("for", "to") and toks[i - 2].low in _FOR_TO_HEADS:
                 i -= 1  # "a spokeswoman for the campaign": go on to the head
                 continue
             i -= 1
             break
         elif u.cap and i == lo and u.low in STOP_WORDS:
             break
-        elif u.cap and (u.low in WEEKDAYS or u.low in MONTHS - {"may", "june", "april", "august"}):
+        elif u.cap and (u.low in WEEKDAYS or u.low in _MONTHS_NOT_NAMES):
             break
         elif not u.cap and (u.low in STOP_WORDS or is_adverb(u) or u.low in SUBJECT_PRONOUNS):
             break
-        elif u.cap and u.low in STOP_WORDS - {"will", "may", "can", "april"} and u.low not in titles():
+        elif u.cap and u.low in _STOP_NOT_MODAL_APRIL and u.low not in titles():
             break
         i -= 1
     a = i + 1
@@ -375,7 +395,7 @@ def right_mention(toks: list[Tok], r: int, text: str, hi: int) -> tuple[Mention 
     if r >= hi:
         return None, r
     t = toks[r]
-    if t.kind == "word" and t.low in SUBJECT_PRONOUNS - {"who", "it", "you"}:
+    if t.kind == "word" and t.low in _SUBJ_PERSONAL:
         return _mention(toks, text, r, r), r + 1
     if t.kind == "word" and t.low in ("him", "her", "them", "me", "us") and (r + 1 >= hi or not toks[r + 1].is_word):
         # "according to him,"
@@ -404,7 +424,7 @@ def right_mention(toks: list[Tok], r: int, text: str, hi: int) -> tuple[Mention 
                 break
         elif not u.cap and (u.low in STOP_WORDS or is_adverb(u) or u.low in SUBJECT_PRONOUNS):
             break
-        elif u.cap and (u.low in WEEKDAYS or u.low in STOP_WORDS - {"will", "may", "can"}):
+        elif u.cap and (u.low in WEEKDAYS or u.low in _STOP_NOT_MODAL):
             break
         else:
             seen_head = True
@@ -449,6 +469,13 @@ _CAP_RUN_RE = re.compile(
 )
 
 
+# The same runs, two words or more (the only ones NameIndex keeps).
+_CAP_RUNS_RE = re.compile(
+    r"(?<![\w.'-])(?:[A-Z][\w'-]*\.?|(?:de|van|von|bin|al|la|le|du|da|di|del|ibn)(?= [A-Z]))"
+    r"(?:[ ](?:[A-Z][\w'-]*\.?|(?:de|van|von|bin|al|la|le|du|da|di|del|ibn)(?= [A-Z])))+"
+)
+
+
 def _split_at_sentence_ends(
     start: int, words: list[str], tl: frozenset[str] | set[str]
 ) -> list[tuple[int, list[str]]]:
@@ -485,10 +512,14 @@ class NameIndex:
     def build(cls, norm: str) -> NameIndex:
         by_last: dict[str, str] = {}
         positions: list[tuple[int, str]] = []
-        tl = titles() | ABBREV_TITLES
-        for run in _CAP_RUN_RE.finditer(norm):
-            for start, words in _split_at_sentence_ends(run.start(), run.group(0).split(" "), tl):
-                cls._add(words, start, tl, by_last, positions)
+        tl = _titles_and_abbreviations()
+        for run in _CAP_RUNS_RE.finditer(norm):  # runs of two words or more: one word is never a full name
+            group = run.group(0)
+            if "." in group:
+                for start, words in _split_at_sentence_ends(run.start(), group.split(" "), tl):
+                    cls._add(words, start, tl, by_last, positions)
+            else:
+                cls._add(group.split(" "), run.start(), tl, by_last, positions)
         return cls(by_last, positions)
 
     @staticmethod
@@ -497,14 +528,17 @@ class NameIndex:
         by_last: dict[str, str], positions: list[tuple[int, str]],
     ) -> None:
         # drop leading function words capitalised at a sentence start, and titles
-        while words and (words[0].lower() in STOP_WORDS | DETERMINERS or words[0].lower().rstrip(".") in tl):
+        while words and (words[0].lower() in _STOP_OR_DET or words[0].lower().rstrip(".") in tl):
             words = words[1:]
         while words and words[-1].lower().rstrip(".") in tl:
             words = words[:-1]
-        words = [w[:-2] if w.endswith("'s") else w for w in words]
-        if len(words) < 2 or any(w.lower().rstrip(".") in ORG_WORDS for w in words):
+        if len(words) < 2:
             return
-        if any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
+        words = [w[:-2] if w.endswith("'s") else w for w in words]
+        lows = [w.lower() for w in words]
+        if not ORG_WORDS.isdisjoint([w.rstrip(".") for w in lows]):
+            return
+        if not _WEEKDAYS_MONTHS.isdisjoint(lows):
             return
         name = " ".join(words).rstrip(".")
         last = words[-1].lower().rstrip(".")
