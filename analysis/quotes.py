@@ -306,6 +306,7 @@ class _Frame:
     start: int  # char offset where the frame begins (mention or cue)
     end: int  # char offset where the frame ends (cue or inverted speaker)
     after: int  # token index after the frame (before skipping)
+    content: tuple[int, int] | None = None  # a content span fixed by the frame (passives with "by")
 
 
 def _prev_index(toks: list[Tok], i: int) -> tuple[int, bool]:
@@ -633,7 +634,7 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
             continue
         low = t.low
         if not (
-            low in lexicon or low in _VIEW_NOUNS or (i + 1 < n and lows[i + 1] == "that")
+            low in lexicon or low in _VIEW_NOUNS or low in _CLAIM_NOUNS or (i + 1 < n and lows[i + 1] == "that")
             or (has_quote and (low.endswith(("ed", "s")) or low in _COMMON_PAST))
         ):
             i += 1  # none of the cue finders below can match here (a fast path)
@@ -749,10 +750,59 @@ def _nominal_cue(noun: str, be: str) -> Cue:
     return Cue(f"{noun} {be}", noun, "neutral", "report", "clause", False)
 
 
-def _nominal_frame(toks: list[Tok], i: int, text: str) -> _Frame | None:
-    """A nominal cue: "His view is that ...", "Trump's argument was: ..."; the possessor is
-    the speaker."""
+# Nouns of saying and thinking that take a "that" clause after a possessor: "Trump's claim
+# that ...", "his false claims that ...", "Sanders's insistence that ..." (category, frame).
+_CLAIM_NOUNS = {
+    **{w: ("loaded", "distancing") for w in "claim claims accusation accusations allegation allegations charge charges insinuation".split()},
+    **{w: ("loaded", "assertive") for w in "insistence assertion assertions contention argument arguments promise promises pledge pledges assurance assurances vow".split()},
+    **{w: ("loaded", "conceding") for w in "admission concession".split()},
+    **{w: ("loaded", "warning") for w in "warning warnings threat".split()},
+    **{w: ("neutral", "cognition") for w in "belief beliefs view fear fears hope hopes concern concerns assumption conviction suspicion".split()},
+    **{w: ("neutral", "report") for w in "statement announcement suggestion suggestions prediction predictions complaint complaints remark remarks".split()},
+}
+
+
+@functools.cache
+def _noun_cue(noun: str) -> Cue:
+    category, frame = _CLAIM_NOUNS[noun]
+    return Cue(noun, noun, category, frame, "clause", False)
+
+
+def _claim_noun_frame(toks: list[Tok], i: int, text: str) -> _Frame | None:
+    """"Donald Trump's accusation that Hillary Clinton is playing the 'woman's card'", "his
+    claim that ...": the possessor is the speaker, the "that" clause the content."""
+    n = len(toks)
     t = toks[i]
+    if i == 0 or i + 2 >= n or toks[i + 1].low != "that":
+        return None
+    subj = toks[i + 2]
+    if not (subj.low in _SUBJ_NOT_WHO or subj.low in DETERMINERS or subj.cap or subj.kind == "number"):
+        return None
+    p = i - 1
+    if toks[p].kind == "word" and not toks[p].cap and toks[p].low not in STOP_WORDS and toks[p].low not in _POSSESSIVE_PRONOUNS and p > 0:
+        p -= 1  # "Trump's false claims that ...": one adjective
+    q = toks[p]
+    if q.low in _POSSESSIVE_PRONOUNS and q.kind == "word":
+        m: Mention | None = Mention(q.start, q.end, q.text, q.text, "pronoun")
+    elif q.kind == "clitic" and q.low in ("'s", "\u2019s") and p >= 1:
+        m = left_mention(toks, p - 1, text, 0)
+        if m is not None and m.kind == "description" and not m.text[:1].isupper():
+            m = None
+    else:
+        return None
+    if m is None:
+        return None
+    return _Frame(_noun_cue(t.low), i, i, "left", m, m.start, t.end, i + 1)
+
+
+def _nominal_frame(toks: list[Tok], i: int, text: str) -> _Frame | None:
+    """A nominal cue: "His view is that ...", "Trump's argument was: ...", "Trump's claim
+    that ..."; the possessor is the speaker."""
+    t = toks[i]
+    if t.low in _CLAIM_NOUNS:
+        f = _claim_noun_frame(toks, i, text)
+        if f is not None:
+            return f
     if t.low not in _VIEW_NOUNS or i == 0 or i + 2 >= len(toks):
         return None
     be, nxt = toks[i + 1], toks[i + 2]
@@ -845,6 +895,28 @@ def _extend_after_quote(toks: list[Tok], m: Mention, text: str, j: int = -1) -> 
         # keep the name as the speaker, the phrase before it as where it was found
         return Mention(m.start, m.end, m.text, m.name, "name", m.title, np_start=start)
     return Mention(start, m.end, raw, raw, "description", m.title)
+
+
+_PARTICIPLES = frozenset("said told written shown seen found thought known heard made".split())
+
+
+def _passive_by_frame(toks: list[Tok], i: int, j: int, k: int, cue: Cue, text: str) -> _Frame | None:
+    """A passive with its agent: "Trump has been criticized by some of his rivals", "O'Malley's
+    move was first reported by MSNBC": the agent is the speaker, the subject the content."""
+    n = len(toks)
+    head = toks[j].low
+    if cue.lemma in _PASSIVE_CUES or k < 0 or not (head.endswith("ed") or head in _PARTICIPLES):
+        return None
+    b = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].low == "by"), None)
+    if b is None or any(not toks[x].is_word or toks[x].low in STOP_WORDS - {"in", "on", "at"} for x in range(j + 1, b)):
+        return None
+    m, nxt = right_mention(toks, b + 1, text, n)
+    if m is None:
+        return None
+    subj = left_mention(toks, k, text, 0) or _subject_fallback(toks, k, text)
+    if subj is None or subj.text.lower() in ("who", "which", "that"):
+        return None
+    return _Frame(cue, i, j, "right", m, toks[i].start, toks[nxt - 1].end, nxt, content=(_np_start(subj), subj.end))
 
 
 _OF_VERBS = frozenset("speak think talk warn complain boast brag".split())
@@ -959,7 +1031,7 @@ def _frame_at(
         if cue.lemma in _PASSIVE_CUES and nxt_low in ("to", "that", "whether", "if", "about"):
             # "Sanders was asked to name ...", "the bank is expected to act": no speaker given
             return _Frame(cue, i, j, "inherit", None, t.start, toks[j].end, j + 1)
-        return None
+        return _passive_by_frame(toks, i, j, k, cue, text)
     if base:
         if k < 0:
             return None
@@ -1446,6 +1518,10 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 )
             ]
         for fi, f in enumerate(kept):
+            if f.content is not None:
+                rows.append(_Row(f.content[0], f.content[1], *_cue_fields(text, toks, f), f.mention))
+                claimed_end = max(claimed_end, f.end)
+                continue
             nxt_start = se
             if fi + 1 < len(kept):
                 g = kept[fi + 1]
@@ -1604,7 +1680,7 @@ _THAT_CUE_RE = re.compile(r"(?:ed|\b(?:" + "|".join(sorted(_IRREGULAR_PAST)) + r
 
 @functools.cache
 def _trigger_words() -> frozenset[str]:
-    return frozenset(cue_lexicon()) | _VIEW_NOUNS
+    return frozenset(cue_lexicon()) | _VIEW_NOUNS | frozenset(_CLAIM_NOUNS)
 
 
 def _first_word_before(norm: str, lo: int, pos: int) -> str:

@@ -417,8 +417,10 @@ def right_mention(toks: list[Tok], r: int, text: str, hi: int) -> tuple[Mention 
         elif not u.is_word:
             break
         elif u.low in DETERMINERS:
-            if seen_head:
+            if seen_head and not (i - 2 >= r and toks[i - 1].low == "of" and toks[i - 2].low in PRONOUN_DETERMINERS):
                 break
+            if u.low in PRONOUN_DETERMINERS and i + 1 < hi and toks[i + 1].low == "of":
+                seen_head = True  # "some of his rivals", "many of them"
         elif u.low == "of" or u.low == "for":
             if not seen_head or i + 1 >= hi or not toks[i + 1].is_word:
                 break

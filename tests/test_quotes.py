@@ -77,7 +77,7 @@ NEGATIVE = [
     "She reread “War and Peace” on the train.",
     "The so-called “deal of the century” was never published.",
     "The reported deal was worth $5 billion.",
-    "His claims were rejected by the court.",
+    "His claims were false and his plans were vague.",
     "The United States and its allies met in Brussels.",
     "Trump has since nominated hawks to key positions, signaling a hardline approach.",
 ]
