@@ -268,7 +268,7 @@ def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFram
     rows: list[dict[str, Any]] = []
     sentence_rows: list[list[tuple[Any, ...]]] = []
     quote_parts: list[Any] = []
-    texts: list[str] = []
+    surfaces: list[Any] = []
     ids: list[str] = []
     errors: list[dict[str, str]] = []
     for article in articles:
@@ -277,6 +277,8 @@ def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFram
             row = _article_record(article, stats.text_stats_values(text))
             sents = sentiment.sentence_sentiment_rows(text)
             quote_part = quote_columns(text) if quote_columns else quotes.extract_quotes(text)
+            # the token strings counted for terms, while segment(text) is still cached
+            surface = terms._segmented_surface_counts(text)
         except Exception as exc:
             log.debug("article %s failed", article.id, exc_info=True)
             errors.append(_error_row(article, exc))
@@ -284,7 +286,7 @@ def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFram
         rows.append(row)
         sentence_rows.append(sents)
         quote_parts.append(quote_part)
-        texts.append(text)
+        surfaces.append(surface)
         ids.append(article.id)
     try:
         if quote_columns:
@@ -296,7 +298,7 @@ def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFram
             "sentences": _sentence_table(sentiment, sentence_rows, ids),
             "quotes": quote_table,
             "speakers": _speaker_table(quotes, quote_table, ids),
-            "terms": _term_table(terms, texts, ids),
+            "terms": _term_table(terms, surfaces, ids),
         }
     except Exception:  # a chunk-wide step failed: find the failing article
         log.debug("chunk-wide step failed; analysing article by article", exc_info=True)
@@ -353,11 +355,12 @@ def _speaker_table(quotes: Any, quote_table: pd.DataFrame, ids: list[str]) -> pd
     return speaker_table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
 
 
-def _term_table(terms: Any, texts: list[str], ids: list[str]) -> pd.DataFrame:
-    """:func:`analysis.terms.term_frequencies` of each text alone, counted for the chunk at once."""
+def _term_table(terms: Any, surfaces: list[Any], ids: list[str]) -> pd.DataFrame:
+    """:func:`analysis.terms.term_frequencies` of each text alone, counted for the chunk at once
+    (from each text's token strings, ``analysis.terms._segmented_surface_counts``)."""
     if not ids:
         return _stack([])
-    cols = terms.term_frequency_columns(texts)
+    cols = terms._segmented_term_columns(surfaces)
     if not len(cols["doc"]):
         return _keyed(terms.term_frequencies([""]), "")
     out = {"article_id": pd.array(np.asarray(ids, dtype=object)[cols.pop("doc")], dtype="str")}

@@ -36,8 +36,10 @@ both are re-exported here.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -379,7 +381,29 @@ def _corpus_counts(docs: list[str], opts: TermOptions) -> _Counts:
 
 @functools.lru_cache(maxsize=4)
 def _counts_cached(docs: tuple[str, ...], opts: TermOptions) -> _Counts:
-    """Count once per corpus and options; term_frequencies and tfidf on one corpus share it.
+    """Count once per corpus and options; term_frequencies and tfidf on one corpus share it."""
+    return _count(list(map(_surface_counts, docs)), opts)
+
+
+def _segmented_surface_counts(text: str) -> Counter[str]:
+    """:func:`_surface_counts` of a text whose :func:`analysis.text.segment` is at hand.
+
+    The segmentation tokenises the text itself with the same pattern (unless the text holds a
+    single quotation mark of ``_OTHER_APOSTROPHES``), so its ``token_text`` are the same
+    strings in the same order; :mod:`analysis.pipeline` counts them right after the other
+    analyses, while ``segment(text)`` is still cached, instead of tokenising again.
+    """
+    if _OTHER_APOSTROPHES.search(text):
+        return _surface_counts(text)
+    return Counter(_text.segment(text).token_text)
+
+
+_TERM = operator.itemgetter(1)
+_IS_STOP = operator.itemgetter(2)
+
+
+def _count(counters: list[Counter[str]], opts: TermOptions) -> _Counts:
+    """Term counts of texts given by their :func:`_surface_counts`.
 
     The Python work is per distinct token string of each text; mapping strings to terms (case,
     stopwords, lemmas) is done once per distinct string of the corpus, and the merging of
@@ -390,22 +414,23 @@ def _counts_cached(docs: tuple[str, ...], opts: TermOptions) -> _Counts:
     lookup = surfaces.__getitem__
     s_idx: list[int] = []
     s_cnt: list[int] = []
-    lens = np.zeros(len(docs), dtype="int64")
-    for d, text in enumerate(docs):
-        c = _surface_counts(text)
+    lens = np.zeros(len(counters), dtype="int64")
+    for d, c in enumerate(counters):
         s_idx.extend(map(lookup, c))
         s_cnt.extend(c.values())
         lens[d] = len(c)
+    infos = list(map(norm.__getitem__, surfaces))  # surfaces in index order
+    counted = list(map(_TERM, infos))
+    running = np.fromiter(map(operator.is_not, counted, itertools.repeat(None)), dtype=bool, count=len(infos))
+    # a term for the strings that count and are no stopwords, numbered in order of first string
+    keep = running & ~np.fromiter(map(_IS_STOP, infos), dtype=bool, count=len(infos))
     terms = _Index()
     term_of = np.full(len(surfaces), -1, dtype="int64")
-    running = np.zeros(len(surfaces), dtype="int64")
-    for surface, i in surfaces.items():
-        _kind, term, is_stop = norm[surface]
-        if term is None:  # punctuation, clitic, dropped number
-            continue
-        running[i] = 1
-        if not is_stop:
-            term_of[i] = terms[term]
+    term_of[keep] = np.fromiter(
+        map(terms.__getitem__, itertools.compress(counted, keep.tolist())), dtype="int64", count=int(keep.sum())
+    )
+    running = running.astype("int64")
+    docs = counters
     s_arr = np.asarray(s_idx, dtype="int64")
     c_arr = np.asarray(s_cnt, dtype="int64")
     doc_of = np.repeat(np.arange(len(docs), dtype="int64"), lens)
@@ -613,7 +638,16 @@ def term_frequency_columns(texts: TextsLike, **options: Any) -> dict[str, np.nda
     if not isinstance(min_count, int) or min_count < 1:
         raise ParameterError(f"min_count={min_count!r}: give a whole number of 1 or more")
     docs, _ = _as_docs(texts)
-    counts = _corpus_counts(docs, term_options(**options))
+    return _frequency_columns(_corpus_counts(docs, term_options(**options)), min_count)
+
+
+def _segmented_term_columns(counters: list[Counter[str]]) -> dict[str, np.ndarray]:
+    """:func:`term_frequency_columns` with the default options, of texts given by their
+    :func:`_segmented_surface_counts` (what :mod:`analysis.pipeline` stores per chunk)."""
+    return _frequency_columns(_count(counters, term_options()), 1)
+
+
+def _frequency_columns(counts: _Counts, min_count: int) -> dict[str, np.ndarray]:
     keep = np.flatnonzero(counts.count >= min_count)
     order = keep[np.lexsort((counts.rank[counts.term[keep]], -counts.count[keep], counts.doc[keep]))]
     doc = counts.doc[order]

@@ -418,6 +418,27 @@ def test_term_columns_equal_term_frequencies_on_the_corpus(shared_data):
     _check_term_columns(_corpus_texts(shared_data))
 
 
+def _check_segmented_counts(texts: list[str]) -> None:
+    for text in texts:
+        got = terms._segmented_surface_counts(text)
+        want = terms._surface_counts.__wrapped__(text)
+        assert got == want and list(got) == list(want), text[:60]
+    cols = terms._segmented_term_columns([terms._segmented_surface_counts(t) for t in texts])
+    want = terms.term_frequency_columns(texts)
+    assert cols.keys() == want.keys()
+    for k in cols:
+        assert cols[k].dtype == want[k].dtype and cols[k].tolist() == want[k].tolist(), k
+
+
+def test_surface_counts_from_the_segmentation_equal_tokenising_again():
+    _check_segmented_counts(_texts() + ["O‘Brien’s ‘quote’ and ’tis", "n't_ don’t"])
+
+
+@pytest.mark.shared
+def test_surface_counts_from_the_segmentation_on_the_corpus(shared_data):
+    _check_segmented_counts(_corpus_texts(shared_data, 200))
+
+
 # --------------------------------------------------------------------------- the pipeline
 
 
@@ -491,10 +512,10 @@ def test_chunk_wide_failure_redoes_the_chunk_article_by_article(monkeypatch):
     arts = _articles(_texts()[:4])
     plain = pipeline.analyse_chunk(arts, pipeline.analyse_article)
 
-    def broken(texts, **options):
+    def broken(counters):
         raise MemoryError("chunk too large")
 
-    monkeypatch.setattr(terms, "term_frequency_columns", broken)
+    monkeypatch.setattr(terms, "_segmented_term_columns", broken)
     fast = pipeline._analyse_chunk_default(arts)
     for name in pipeline.TABLES:
         pd.testing.assert_frame_equal(fast[name], plain[name], check_exact=True, obj=name)
