@@ -858,7 +858,7 @@ def _determiner_subject(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
     if head in _VERB_FORMS:
         return True
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return head.endswith("ed") and (nxt is None or nxt.low == "that" or nxt.low in SUBJECT_PRONOUNS or nxt.kind == "punct")
+    return head.endswith("ed") and (nxt is None or nxt.low in ("that", "to") or nxt.low in SUBJECT_PRONOUNS or nxt.kind == "punct")
 
 
 _PP_INSIDE = frozenset("in of at for with from on by".split())
@@ -1178,7 +1178,10 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
     if first.kind == "word" and first.low in ("but", "and", "still", "yet", "so") and a < k and toks[a + 1].text != ",":
         a += 1  # "Yet many officials on and off the island believe"
         first = toks[a]
-    if first.kind == "word" and (first.low in PREPOSITIONS or is_adverb(first) or first.low in ("but", "and", "still", "yet")):
+    if first.kind == "word" and (
+        first.low in PREPOSITIONS or is_adverb(first) or first.low in ("but", "and", "still", "yet")
+        or (first.low.endswith("ly") and first.low not in _NOT_ADVERB_LY) or _CONNECTIVE_RE.fullmatch(first.low + " ")
+    ):
         comma = next((x for x in range(a, k) if toks[x].text == ","), None)
         if comma is None:
             return None
@@ -1188,8 +1191,9 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
         first = toks[a]
     if first.kind not in ("word", "number") or first.low in SUBJECT_PRONOUNS or first.low in STOP_WORDS:
         return None
-    if not (first.cap or first.low in DETERMINERS or first.kind == "number"):
-        return None
+    plural_noun = first.kind == "word" and first.low.endswith("s") and not first.low.endswith("ss") and len(first.low) > 3
+    if not (first.cap or first.low in DETERMINERS or first.kind == "number" or plural_noun):
+        return None  # "proponents of more controls ... say": a plural noun phrase may start bare
     words = [x for x in toks[a : k + 1] if x.kind == "word"]
     if not words or toks[k].text in (",", "\u2014") and not any(x.text == toks[k].text for x in toks[a:k]):
         return None  # "CONTENT, said": an unpaired comma ends content, not a speaker
@@ -1333,6 +1337,7 @@ def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_NOT_ADVERB_LY = frozenset("family ally rally assembly supply daily reply fly italy july belly bully monopoly kelly sally holly emily".split())
 _TIME_PHRASE_RE = re.compile(
     r"(?:(?:\w+|a|an)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+(?:ago|later|earlier)"
     r"|(?:last|this|next|that|on|early|late)\s+(?:\w+\s+)?(?:week|month|year|night|morning|evening|afternoon|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
