@@ -207,7 +207,7 @@ def write_part(
     tmp = _tmp_path(path)
     try:
         if fmt == "parquet":
-            frame.to_parquet(tmp, index=False, engine="pyarrow")
+            _write_parquet(frame, tmp)
         else:
             frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
         _replace(tmp, path)
@@ -215,6 +215,22 @@ def write_part(
         tmp.unlink(missing_ok=True)
         raise
     return {str(c): str(t) for c, t in frame.dtypes.items()}
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """``frame.to_parquet(path, index=False, engine="pyarrow")``, with the columns converted on
+    this thread: pandas lets pyarrow convert a frame's columns on a pool of threads, whose cost
+    per column is larger than the conversion of the small frames of one chunk. Same table, same
+    metadata (``PANDAS_ATTRS`` included), same snappy compression."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)
+    if frame.attrs:  # as pandas' own writer stores them
+        table = table.replace_schema_metadata(
+            {**table.schema.metadata, "PANDAS_ATTRS": json.dumps(frame.attrs)}
+        )
+    pq.write_table(table, str(path), compression="snappy")
 
 
 def list_parts(out_dir: str | Path, table: str) -> list[tuple[int, Path]]:

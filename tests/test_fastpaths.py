@@ -790,3 +790,25 @@ def test_syllables_and_characters_equal_the_general_steps():
 def test_syllables_equal_the_general_steps_on_generated_words(word):
     assert stats.n_syllables.__wrapped__(word) == ref_n_syllables(word)
     assert stats._n_chars(word) == sum(ch.isalnum() for ch in word)
+
+
+def test_parquet_parts_equal_pandas_to_parquet(tmp_path):
+    """tables._write_parquet writes what DataFrame.to_parquet writes (table, schema, metadata)."""
+    import pyarrow.parquet as pq
+
+    from analysis.tables import _write_parquet, canonical_frame
+
+    tables = pipeline.analyse_chunk(_articles(_texts()))
+    frames = dict(tables)
+    frames["with_attrs"] = tables["terms"].copy()
+    frames["with_attrs"].attrs["n_words"] = 12
+    frames["nullable"] = pd.DataFrame({"a": pd.array([1, None], dtype="Int64"), "b": ["x", None]})
+    for name, frame in frames.items():
+        frame = canonical_frame(frame)
+        ours, theirs = tmp_path / f"{name}-ours.parquet", tmp_path / f"{name}-pandas.parquet"
+        _write_parquet(frame, ours)
+        frame.to_parquet(theirs, index=False, engine="pyarrow")
+        assert pq.read_table(ours).equals(pq.read_table(theirs), check_metadata=True), name
+        a, b = pd.read_parquet(ours), pd.read_parquet(theirs)
+        pd.testing.assert_frame_equal(a, b, check_exact=True, obj=name)
+        assert a.attrs == b.attrs, name
