@@ -786,8 +786,8 @@ def _claim_noun_frame(toks: list[Tok], i: int, text: str) -> _Frame | None:
         m: Mention | None = Mention(q.start, q.end, q.text, q.text, "pronoun")
     elif q.kind == "clitic" and q.low in ("'s", "\u2019s") and p >= 1:
         m = left_mention(toks, p - 1, text, 0)
-        if m is not None and m.kind == "description" and not m.text[:1].isupper():
-            m = None
+        if m is not None and m.kind == "description" and not m.text[:1].isupper() and m.text.split()[-1].lower() not in speakers_mod.titles():
+            m = None  # "the bill's promise that ...", but "the prime minister's claim that ..."
     else:
         return None
     if m is None:
@@ -938,9 +938,9 @@ def _noun_use(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if nxt is None:
         return False
-    if j == i and toks[i].low in _NOUN_FORMS and prev is not None and prev.kind == "word" and not prev.cap and (
+    if j == i and toks[i].low in _NOUN_FORMS and prev is not None and prev.kind == "word" and (not prev.cap or i == 1) and (
         prev.low not in _SUBJ_OR_PRONDET
-    ):
+    ):  # (a capital only at the sentence start: "Initial reports of ...")
         if nxt.low == "of" and cue.lemma not in _OF_VERBS:
             return True
         if nxt.kind == "word" and (nxt.low in _FINITE_AUX or nxt.low in BE_FORMS) and nxt.low not in ("be", "been", "being", "get"):
@@ -1602,7 +1602,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     left = (left[0], left[0])  # "In particular, he said, ...": an adverbial
                 elif _TIME_PHRASE_RE.fullmatch(norm, left[0], left[1]):
                     left = (left[0], left[0])  # "Six months ago, the senator said, ..."
-                elif has_right and len(words) <= 6 and fw.endswith("ing") and fw != "according":
+                elif has_right and len(words) <= 10 and fw.endswith("ing") and fw != "according":
                     left = (left[0], left[0])  # "Holding open a book, Beck said, “...”": circumstance
             has_left = left[1] > left[0] and bool(_WORD_RE.search(norm, left[0], left[1]))
             if not has_left and not has_right and lb == ss and not _WORD_RE.search(norm, ss, f.start):

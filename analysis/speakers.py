@@ -101,6 +101,7 @@ _SUBJ_PERSONAL = SUBJECT_PRONOUNS - {"who", "it", "you"}
 _STOP_NOT_MODAL_APRIL = STOP_WORDS - {"will", "may", "can", "april"}
 _STOP_NOT_MODAL = STOP_WORDS - {"will", "may", "can"}
 _STOP_OR_DET = STOP_WORDS | DETERMINERS
+_FINITE_WORDS = frozenset("is was are were will would can could should may might must has have had does did".split())
 _WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
 
 
@@ -448,6 +449,9 @@ def right_mention(toks: list[Tok], r: int, text: str, hi: int) -> tuple[Mention 
             first.low in VERBISH or first.low in BE_FORMS or first.low in AUXILIARIES
             or first.low in PREPOSITIONS or (first.low.endswith(("ing", "ed")) and not first.cap)
         )  # ", according to Ms. Epstein, are 16 ...": the sentence goes on, not an apposition
+        verb_like = verb_like or any(
+            toks[x].kind == "word" and not toks[x].cap and (toks[x].low in _FINITE_WORDS) for x in range(nxt + 1, j)
+        )  # ", the factory will close next year": a clause
         if j > nxt + 1 and (j >= hi or toks[j].text in ".,;") and first.low not in CONJUNCTIONS and not verb_like:
             appos_end = j
             # a second apposition piece ", a policy group" before the sentence end

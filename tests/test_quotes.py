@@ -404,3 +404,106 @@ def test_pronoun_resolution_does_not_join_names_across_a_full_stop(text):
 def test_name_index_keeps_titles_and_initials_inside_a_name():
     frame = extract_quotes("Sen. John F. Kennedy arrived. He said it was over.")
     assert frame["speaker"].tolist() == ["John F. Kennedy"]
+
+
+# --- constructions of general news style (BBC, Guardian, AP) ------------------------------------
+# (text, content, speaker) for one statement each; every row must satisfy the offsets contract.
+NEWS_STYLE = [
+    # a parenthetical cue keeps the clause on both sides
+    ("The deal, she said on Monday, would collapse within weeks.", "would collapse within weeks", "she"),
+    ("The deal, she said on Monday, would collapse within weeks.", "The deal", "she"),
+    ("It was, he said, one of the worst days of his life.", "one of the worst days of his life", "he"),
+    # "As X reported/told ..., CONTENT"
+    ("As the BBC reported, the talks broke down late on Friday.", "the talks broke down late on Friday", "the BBC"),
+    ("As Ms Khan told the Guardian, the plan had never been costed.", "the plan had never been costed", "Khan"),
+    ("As reported by Reuters, the factory will close next year.", "the factory will close next year", "Reuters"),
+    # "according to" with a pronoun, and in the middle of a sentence (both pieces)
+    ("He left the party after, according to him, the leadership ignored his warnings.",
+     "the leadership ignored his warnings", "him"),
+    ("Among the risks, according to the report, are rising interest rates.", "are rising interest rates", "the report"),
+    ("Among the risks, according to the report, are rising interest rates.", "Among the risks", "the report"),
+    # speakers: determiners standing alone, plural and long subjects, appositions with titles
+    ("Most said they would vote again.", "they would vote again", "Most"),
+    ("One company says there are 2,400 billionaires, while another says there are about 1,800.",
+     "there are about 1,800", "another"),
+    ("Polls there show the mayor is trailing by ten points.", "the mayor is trailing by ten points", "Polls there"),
+    ("A YouGov poll, conducted for the Times, shows Labour ahead by four points.",
+     "Labour ahead by four points", "A YouGov poll, conducted for the Times"),
+    ("Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested the candidate should withdraw.",
+     "the candidate should withdraw", "Joe Scarborough"),
+    ("Tad Devine, Sanders' senior adviser, said the party was divided.", "the party was divided", "Tad Devine"),
+    ("Still, the campaign will change its tactics, a source close to him said.",
+     "the campaign will change its tactics", "a source close to him"),
+    ("Gary Emineth, a former party chairman, became a delegate and said he would back the rebels.",
+     "he would back the rebels", "Gary Emineth"),
+    ("The mayor at the time said she had no plans to resign.", "she had no plans to resign", "The mayor"),
+    # content before the speaker: "..., records show." and "..., the source added."
+    ("The jet was insured for $35 million in 2011, records show.", "The jet was insured for $35 million in 2011", "records"),
+    ("The strike will go ahead on Monday, the union added.", "The strike will go ahead on Monday", "the union"),
+    # verbs outside the lexicon after a quotation, and speakers after it
+    ("“Not today,” the minister snapped.", "“Not today,”", "the minister"),
+    ("“Everyone should stay at home,” opined the Yorkshire Post.", "“Everyone should stay at home,”", "the Yorkshire Post"),
+    ("“They know the risks,” a voice-over in the advert states.", "“They know the risks,”", "a voice-over in the advert"),
+    # passives with their agent, nominal cues
+    ("The decision was first reported by the Financial Times.", "The decision", "the Financial Times"),
+    ("The minister has been criticised by some of his own MPs.", "The minister", "some of his own MPs"),
+    ("The unions were angered by the prime minister's claim that the strikes were illegal.",
+     "that the strikes were illegal", "prime minister"),
+    # mined cue verbs
+    ("The senator retweeted a video of the rally.", "a video of the rally", "The senator"),
+    ("He likened the policy to a tax on the poor.", "the policy to a tax on the poor", "He"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", NEWS_STYLE)
+def test_news_style_constructions(text: str, content: str, speaker: str) -> None:
+    q = extract_quotes(text, resolve_pronouns=False)
+    check_offsets(text, q)
+    found = q[q["content"] == content]
+    assert len(found) == 1, q[["content", "speaker"]].values.tolist()
+    row = found.iloc[0]
+    assert speaker in row["speaker"] or speaker in row["speaker_mention"], (row["speaker"], row["speaker_mention"])
+
+
+# Nothing here is an attributed statement, or at least not the part named.
+NOT_CONTENT = [
+    ("Six months ago, the senator said, the media ignored him.", "Six months ago"),
+    ("In particular, he said, the foundation had free use of the hall.", "In particular"),
+    ("Holding up a copy of the report, Ms Lee said, “This proves it.”", "Holding up a copy of the report"),
+    ("But, Mr. Hill said, the vote would go ahead.", "But"),
+    ("The aircraft was insured in 2011, records show, and experts say it is worth less now.", "and"),
+]
+
+
+@pytest.mark.parametrize("text,piece", NOT_CONTENT)
+def test_adverbials_and_connectives_are_not_content(text: str, piece: str) -> None:
+    q = extract_quotes(text)
+    check_offsets(text, q)
+    assert len(q) >= 1
+    assert piece not in q["content"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initial reports of the incident were confused.",  # "reports of": a noun
+        "The jobs report has cleared the way for a rate rise.",  # "report has": a noun
+        "She won 300 pledged delegates in March.",  # "pledged delegates": an adjective
+        "The ballot will compete with other ballot questions, Senate races and the presidency.",
+        "Beijing's grander commercial plans - to export its overcapacity - may fail.",
+        "The rebels were hit by a missile on Sunday.",  # a passive agent, not a cue verb
+        "She is said to be furious with the board.",  # "said to be": no statement
+        "The so-called “people's vote” campaign ended.",
+        "He read “War and Peace” twice.",  # a title of a work
+    ],
+)
+def test_not_statements_in_news_style(text: str) -> None:
+    q = extract_quotes(text)
+    assert q.empty, q[["content", "cue", "speaker"]].values.tolist()
+
+
+def test_cue_inside_a_later_speaker_phrase_is_not_a_statement() -> None:
+    text = "Zeke Emanuel, an oncologist who advised Obama on the overhaul, said the law was a success."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["the law was a success"]
+    assert q["speaker"].tolist() == ["Zeke Emanuel"]
