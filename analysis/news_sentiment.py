@@ -167,6 +167,7 @@ def _lexicon_score(word: str, lex: dict[str, float], scale: float) -> float:
 
 
 _NO_SCORE = (0.0, 0.0, False)
+_IS_NEGATOR = operator.itemgetter(2)
 _CACHE_LIMIT = 1 << 17  #: distinct words remembered; the memory stays bounded on any corpus
 
 
@@ -208,11 +209,14 @@ def _sums_of(infos: list[tuple[float, float, bool]]) -> tuple[float, float, floa
     Words with neither a score nor a negation (most of them) are skipped without a look.
     """
     a_pos = a_neg = g_pos = g_neg = 0.0
+    negators = None
     for i in itertools.compress(range(len(infos)), map(_NO_SCORE.__ne__, infos)):
         a, g, _ = infos[i]
         if not a and not g:
             continue
-        if any(prev[2] for prev in infos[max(0, i - 3) : i]):
+        if negators is None:
+            negators = list(map(_IS_NEGATOR, infos))
+        if True in negators[max(0, i - 3) : i]:
             a = -0.5 * a
             g = -0.5 * g
         if a:

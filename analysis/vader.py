@@ -92,6 +92,11 @@ _PUNC_LIST = frozenset(_C.PUNC_LIST)
 _BOOSTERS = _C.BOOSTER_DICT
 _NEGATE = _C.NEGATE
 _IDIOMS = _C.SPECIAL_CASE_IDIOMS
+#: The words of the idioms and of the two-word boosters: _idioms_check can change a valence
+#: only when one of them is among the words it joins (words[i-3] .. words[i+2]).
+_IDIOM_WORDS = frozenset(
+    w for phrase in (*_IDIOMS, *_BOOSTERS) if " " in phrase for w in phrase.split(" ")
+)
 
 
 @functools.cache
@@ -322,7 +327,7 @@ def _valence_at(
                 s = s * 0.9
             valence = valence + s
             valence = _never_check(valence, words, start_i, i)
-            if start_i == 2:
+            if start_i == 2 and not _IDIOM_WORDS.isdisjoint(words[i - 3 : i + 3]):
                 valence = _idioms_check(valence, words, i)
     # "least" negation
     if i > 1 and lower[i - 1] not in lex and lower[i - 1] == "least":
