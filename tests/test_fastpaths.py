@@ -812,3 +812,40 @@ def test_parquet_parts_equal_pandas_to_parquet(tmp_path):
         a, b = pd.read_parquet(ours), pd.read_parquet(theirs)
         pd.testing.assert_frame_equal(a, b, check_exact=True, obj=name)
         assert a.attrs == b.attrs, name
+
+
+# --------------------------------------------------------------------------- repeated texts
+
+
+def test_a_repeated_text_reuses_its_results_and_gives_the_same_tables():
+    texts = _texts()
+    arts = _articles(texts + texts[:3] + texts[1:2])  # repeats, one of them twice
+    pipeline._RECENT.clear()
+    _assert_chunks_equal(arts)
+    fast = pipeline._analyse_chunk_default(arts)  # now every text is a repeat
+    plain = pipeline.analyse_chunk(arts, pipeline.analyse_article)
+    for name in ("sentences", "quotes", "terms", "errors"):
+        pd.testing.assert_frame_equal(fast[name], plain[name], check_exact=True, obj=name)
+    assert len(pipeline._RECENT) <= pipeline._RECENT_SIZE
+
+
+def test_repeated_texts_are_not_answered_from_memory_after_an_analysis_changes(monkeypatch):
+    arts = _articles(_texts()[:3])
+    pipeline._analyse_chunk_default(arts)  # remembered
+    calls = []
+    original = stats.text_stats_values
+
+    def counting(text, **options):
+        calls.append(text)
+        return original(text, **options)
+
+    monkeypatch.setattr(stats, "text_stats_values", counting)
+    pipeline._analyse_chunk_default(arts)
+    assert len([t for t in calls if t is not None]) == 3  # analysed again with the new function
+
+
+def test_recent_results_stay_bounded(monkeypatch):
+    monkeypatch.setattr(pipeline, "_RECENT_SIZE", 4)
+    pipeline._RECENT.clear()
+    pipeline._analyse_chunk_default(_articles([f"Text number {i}. It is short." for i in range(10)]))
+    assert len(pipeline._RECENT) == 4
