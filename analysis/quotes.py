@@ -200,8 +200,11 @@ def _double_quotes(text: str, norm: str, ps: int, pe: int) -> list[tuple[int, in
 
 
 def _single_quotes(norm: str, ps: int, pe: int, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    def inside(i: int) -> bool:
-        return any(s <= i < e for s, e, _ in taken)
+    starts = [s for s, _, _ in taken]
+
+    def inside(i: int) -> bool:  # the spans in taken are sorted and do not overlap
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and i < taken[k][1]
 
     opens, closes = [], []
     for m in _SQ_RE.finditer(norm, ps, pe):
@@ -614,7 +617,26 @@ def _title_case(toks: list[Tok]) -> bool:
     return n >= 4 and caps >= 0.8 * n
 
 
-def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) -> list[_Frame]:
+def _candidates(lows: list[str], text: str, start: int, end: int) -> list[int]:
+    """Sorted indices of the tokens where a cue may start: a word that starts a lexicon or
+    nominal cue, a word before "that" (_generic_cue) and, in a sentence with a quotation mark
+    (a superset test that counts apostrophes too), an -ed/-s form or a past tense
+    (_post_quote_cue); the cue finders of _frames cannot match anywhere else."""
+    cand_words = _candidate_words()
+    cands = [x for x, low in enumerate(lows) if low in cand_words]
+    extra = False
+    if "that" in lows:
+        cands += [x - 1 for x, low in enumerate(lows) if low == "that" and x > 0]
+        extra = True
+    if _QUOTE_CHAR_RE.search(text, start, end) is not None:
+        cands += [x for x, low in enumerate(lows) if low.endswith(("ed", "s")) or low in _COMMON_PAST]
+        extra = True
+    return sorted(set(cands)) if extra else cands
+
+
+def _frames(
+    toks: list[Tok], lows: list[str], text: str, in_quote: bytearray, cands: list[int] | None = None
+) -> list[_Frame]:
     n = len(toks)
     first_word = next((i for i, t in enumerate(toks) if t.kind == "word"), -1)
     frames: list[_Frame] = []
@@ -623,32 +645,24 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
         return [colon]
     fw0 = first_word
     title: bool | None = None  # a headline in title case (cues are capitalised too); computed when it matters
-    lexicon = cue_lexicon()
-    # a superset of "a quotation mark token in the sentence" (apostrophes count too), cheap
-    has_quote = _QUOTE_CHAR_RE.search(text, toks[0].start, toks[-1].end) is not None
-    i = 0
-    while i < n:
+    if cands is None:
+        cands = _candidates(lows, text, toks[0].start, toks[-1].end)
+    pos = 0  # the first token a new cue may start at
+    for i in cands:
+        if i < pos:
+            continue
         t = toks[i]
         if t.kind != "word" or in_quote[t.start]:
-            i += 1
-            continue
-        low = t.low
-        if not (
-            low in lexicon or low in _VIEW_NOUNS or low in _CLAIM_NOUNS or (i + 1 < n and lows[i + 1] == "that")
-            or (has_quote and (low.endswith(("ed", "s")) or low in _COMMON_PAST))
-        ):
-            i += 1  # none of the cue finders below can match here (a fast path)
             continue
         nominal = _nominal_frame(toks, i, text)
         if nominal is not None:
             frames.append(nominal)
-            i = nominal.after
+            pos = nominal.after
             continue
         cue = match_cue(lows, i)
         if cue is None:
             cue = _generic_cue(toks, i) or _post_quote_cue(toks, i)
         if cue is None:
-            i += 1
             continue
         j = i + len(cue.form.split()) - 1
         if t.cap or i == fw0 or i - 1 == fw0 or any(toks[x].cap for x in range(i + 1, j + 1)):
@@ -660,10 +674,15 @@ def _frames(toks: list[Tok], lows: list[str], text: str, in_quote: bytearray) ->
         frame = _frame_at(toks, i, j, cue, text, first_word, frames)
         if frame is not None:
             frames.append(frame)
-            i = max(j, frame.after - 1) + 1
+            pos = max(j, frame.after - 1) + 1
         else:
-            i = j + 1
+            pos = j + 1
     return frames
+
+
+@functools.cache
+def _candidate_words() -> frozenset[str]:
+    return frozenset(cue_lexicon()) | _VIEW_NOUNS | frozenset(_CLAIM_NOUNS)
 
 
 _NOT_VERBS = frozenset(
@@ -1330,7 +1349,9 @@ def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
                 e -= 1
                 changed = True
         else:
-            m = _TRAIL_WORD_RE.search(norm, s, e)
+            # a match ends at e ("$"; no whitespace before e here): the last 9 characters hold
+            # the longest one, " whereas", so the search need not scan the whole content
+            m = _TRAIL_WORD_RE.search(norm, max(s, e - 9), e)
             if m and m.end() == e:
                 e = m.start()
                 changed = True
@@ -1485,14 +1506,23 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
             continue  # no cue word, quotation mark, colon or "VERBed that": no frame can start here
         a = bisect.bisect_left(tok_sent, si)
         b = bisect.bisect_right(tok_sent, si, a)
-        if len(lc) == len(chunk):
-            toks = [Tok(s, e, kind, text[s:e], lc[s - ss : e - ss]) for s, e, kind in all_toks[a:b] if s < se]
-        else:  # lower() changed the length (a rare letter such as "İ"): lower each token
-            toks = [Tok(s, e, kind, text[s:e], norm[s:e].lower()) for s, e, kind in all_toks[a:b] if s < se]
-        if not toks:
+        raw = [tk for tk in all_toks[a:b] if tk[0] < se]
+        if not raw:
             continue
-        lows = [tk.low for tk in toks]
-        frames = _frames(toks, lows, text, in_quote)
+        if len(lc) == len(chunk):
+            lows = [lc[s - ss : e - ss] for s, e, _ in raw]
+        else:  # lower() changed the length (a rare letter such as "İ"): lower each token
+            lows = [norm[s:e].lower() for s, e, _ in raw]
+        cands = _candidates(lows, text, raw[0][0], raw[-1][1])
+        if ":" not in chunk and not any(raw[x][2] == "word" and not in_quote[raw[x][0]] for x in cands):
+            continue  # no token where a cue could start, and no colon: no frame (a fast path)
+        new = tuple.__new__  # Tok.make without a Python call per token
+        toks = [
+            new(Tok, (s, e, kind, tx, low, tx[:1].isupper(), kind == "word" or kind == "number"))
+            for (s, e, kind), low in zip(raw, lows)
+            for tx in (text[s:e],)
+        ]
+        frames = _frames(toks, lows, text, in_quote, cands)
         # drop cues embedded in the content of an earlier cue of the sentence
         kept: list[_Frame] = []
         for f in frames:
@@ -1659,7 +1689,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
     rows = _dedupe(sorted(rows, key=lambda r: (r.start, -r.end)))
     if not rows:
         return _empty_columns()
-    return _columns(text, seg, quotes, rows, resolve_pronouns)
+    return _columns(text, seg, quotes, rows, resolve_pronouns, in_quote)
 
 
 def _as_clause(toks: list[Tok], f: _Frame) -> bool:
@@ -1789,10 +1819,13 @@ def _quote_type(mask: bytearray, text: str, s: int, e: int) -> str:
     return "mixed" if outside else "direct"
 
 
-def _columns(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row], resolve_pronouns: bool) -> dict[str, list[Any]]:
-    mask = bytearray(len(text) + 1)
-    for q in quotes:
-        mask[q.start : q.end] = b"\x01" * (q.end - q.start)
+def _columns(
+    text: str, seg: Any, quotes: list[_Quote], rows: list[_Row], resolve_pronouns: bool, mask: bytearray | None = None
+) -> dict[str, list[Any]]:
+    if mask is None:  # 1 inside a quotation (quote_columns passes the one it built)
+        mask = bytearray(len(text) + 1)
+        for q in quotes:
+            mask[q.start : q.end] = b"\x01" * (q.end - q.start)
     index = NameIndex.build(seg.norm)
     par_starts = [s for s, _ in seg.paragraphs]
     sent_starts = [s for s, _ in seg.sentences]
