@@ -1790,6 +1790,11 @@ def _continuations(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row]) 
                 src = r
                 break
             j -= 1
+        if src is None or bisect.bisect_right(par_starts, src.start) - 1 != p:
+            # no speaker earlier in this paragraph: one later in it ("“A.” “B,” she said.")
+            nxt = next((r for r in rows if r.start >= q.end and r.mention is not None), None)
+            if nxt is not None and bisect.bisect_right(par_starts, nxt.start) - 1 == p:
+                src = nxt
         mention = src.mention if src else None
         out.append(_Row(q.start, q.end, "", None, None, None, mention, inherited=True))
     return out

@@ -507,3 +507,15 @@ def test_cue_inside_a_later_speaker_phrase_is_not_a_statement() -> None:
     q = extract_quotes(text)
     assert q["content"].tolist() == ["the law was a success"]
     assert q["speaker"].tolist() == ["Zeke Emanuel"]
+
+
+def test_quotation_without_cue_takes_the_speaker_later_in_its_paragraph() -> None:
+    text = (
+        "Ann Lee, the mayor, opened the session.\n"
+        "“The budget is tight. We will cut.” “Nobody likes it,” said Tom Reed, the treasurer."
+    )
+    q = extract_quotes(text)
+    check_offsets(text, q)
+    rows = dict(zip(q["content"], q["speaker"]))
+    assert rows["“Nobody likes it,”"] == "Tom Reed"
+    assert rows["“The budget is tight. We will cut.”"] == "Tom Reed"
