@@ -284,6 +284,7 @@ _AUDIENCE = frozenset(
     """reporters journalists supporters voters lawmakers members crowd audience press
     listeners viewers readers students delegates senators colleagues investors""".split()
 )
+_MEDIA_NOUNS = frozenset("programme program show newspaper paper radio channel podcast magazine website network".split())
 _PP_HEADS = frozenset("in on at during via through to from with after before over".split())
 # a new clause before a cue: ", but 55 percent of all voters say", "; officials said"
 _SEP_RE = re.compile(
@@ -406,6 +407,19 @@ def _content_start(toks: list[Tok], r: int, n: int, cue: Cue) -> int:
             if not (toks[x].kind in ("word", "number", "clitic") or toks[x].text in ".-"):
                 break
         u = toks[r]
+        x = r + (1 if u.low in ("the", "a") else 0)
+        if x < n and toks[x].cap and toks[x].kind in ("word", "number"):
+            # "told the BBC the decision was final", "told BBC Radio 4's Today programme the
+            # plans would ...": a named addressee, then the content's own determiner
+            y = x
+            while y < n and y - x < 8 and (
+                toks[y].cap or toks[y].kind in ("number", "clitic") or toks[y].text in ".-&"
+                or (toks[y].kind == "word" and toks[y - 1].kind == "clitic" and toks[y].low not in DETERMINERS | SUBJECT_PRONOUNS)
+                or (toks[y].kind == "word" and toks[y - 1].cap and toks[y].low in _MEDIA_NOUNS)
+            ):
+                y += 1
+            if y < n and y > x and toks[y].kind == "word" and (toks[y].low in DETERMINERS or toks[y].low in _SUBJ_NOT_WHO) and _clause_follows(toks, y):
+                return y
         if u.low in OBJECT_PRONOUNS or u.low in _AUDIENCE:
             r += 1
         elif u.low in DETERMINERS and r + 1 < n and toks[r + 1].kind == "word" and not toks[r + 1].cap:

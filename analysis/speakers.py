@@ -223,7 +223,10 @@ def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Men
             if toks[a].low in DETERMINERS and not lead and pre == toks[a].text:
                 # "the New York Times": an organisation named with its article
                 return Mention(start, end, raw, raw, "name", title)
-            if pre.split()[-1:] in (["for"], ["to"]) and pre.split()[-2:-1] and pre.split()[-2].lower() in _FOR_TO_HEADS:
+            pw = pre.split()
+            if pw and pw[-1].lower() in ("the", "a", "an"):
+                pw = pw[:-1]  # "a spokesperson for the Home Office"
+            if pw[-1:] in (["for"], ["to"]) and pw[-2:-1] and pw[-2].lower() in _FOR_TO_HEADS:
                 return Mention(start, end, raw, raw, "description", title)  # "a spokesman for Trump"
             ttl = "; ".join(x for x in (pre, title) if x)
             return Mention(start, end, raw, text[name_start:end], "name", ttl)

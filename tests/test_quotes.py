@@ -449,6 +449,13 @@ NEWS_STYLE = [
     ("The minister has been criticised by some of his own MPs.", "The minister", "some of his own MPs"),
     ("The unions were angered by the prime minister's claim that the strikes were illegal.",
      "that the strikes were illegal", "prime minister"),
+    # BBC style: a named addressee after "told", "a spokesperson for ...", "the BBC understands"
+    ("He told the BBC the decision was final.", "the decision was final", "He"),
+    ("The minister told BBC Radio 4's Today programme the plans would be published.",
+     "the plans would be published", "The minister"),
+    ('A spokesperson for the Home Office said: "We do not comment on individual cases."',
+     '"We do not comment on individual cases."', "A spokesperson for the Home Office"),
+    ("The BBC understands the talks have stalled.", "the talks have stalled", "The BBC"),
     # mined cue verbs
     ("The senator retweeted a video of the rally.", "a video of the rally", "The senator"),
     ("He likened the policy to a tax on the poor.", "the policy to a tax on the poor", "He"),
