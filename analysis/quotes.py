@@ -986,6 +986,32 @@ def _noun_use(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
     return False
 
 
+_CALLED_EVENTS = frozenset("meeting vote press news election halt strike conference timeout session summit".split())
+
+
+def _not_calling(toks: list[Tok], i: int, j: int) -> bool:
+    """"call" that is not an attribution: "a firm called Cambridge Analytica" (a name), "called
+    off the deal", "called a meeting", "called a press conference"."""
+    n = len(toks)
+    nxt = toks[j + 1] if j + 1 < n else None
+    if nxt is None:
+        return False
+    if nxt.low == "off" and j == i:
+        return True
+    if nxt.low in ("a", "an", "another") and j + 2 < n and toks[j + 2].low in _CALLED_EVENTS:
+        return True
+    prev = toks[i - 1] if i > 0 else None
+    if toks[i].low == "called" and prev is not None and prev.kind == "word" and not prev.cap and prev.low not in STOP_WORDS and (
+        nxt.cap or _is_quote_tok(nxt) or nxt.low == "the"
+    ):
+        # "a group called the “We The People Foundation”": a participle naming the noun before it
+        k = i - 1
+        while k >= 0 and toks[k].kind == "word" and not toks[k].cap and toks[k].low not in DETERMINERS and i - k < 5:
+            k -= 1
+        return k >= 0 and toks[k].low in ("a", "an", "another", "one")
+    return False
+
+
 def _frame_at(
     toks: list[Tok], i: int, j: int, cue: Cue, text: str, first_word: int, frames: list[_Frame]
 ) -> _Frame | None:
@@ -1027,7 +1053,7 @@ def _frame_at(
             return None
         return _Frame(cue, i, j, "right", m, t.start, toks[nxt - 1].end, nxt)
     nxt_low = toks[j + 1].low if j + 1 < n else ""
-    if _noun_use(toks, i, j, cue):
+    if _noun_use(toks, i, j, cue) or (cue.lemma == "call" and _not_calling(toks, i, j)):
         return None
     if cue.lemma == "ask" and cue.form == "asked" and nxt_low in _QUESTION_WORDS:
         k0, _ = _prev_index(toks, i)

@@ -502,6 +502,9 @@ def test_adverbials_and_connectives_are_not_content(text: str, piece: str) -> No
         "She is said to be furious with the board.",  # "said to be": no statement
         "The so-called “people's vote” campaign ended.",
         "He read “War and Peace” twice.",  # a title of a work
+        "They hired a firm called Cambridge Analytica.",  # naming, not calling
+        "The company called off the merger.",
+        "The union called a strike for Monday.",
     ],
 )
 def test_not_statements_in_news_style(text: str) -> None:
