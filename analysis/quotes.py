@@ -17,7 +17,9 @@ How the extractor works (no statistical model, no parser):
 2. **Cues**: every word outside quotation marks is looked up in the cue lexicon
    (``analysis/data/cue_verbs.tsv``, all tenses and participles; see :mod:`analysis.cues`).
    Nouns and adjectives that look like cue verbs are set aside ("the reported deal",
-   "the claims", "is expected" in the passive).
+   "the claims", "initial reports of", "the jobs report has", "300 pledged delegates", "a
+   firm called X", "is expected" in the passive). Only sentences with a cue word, a
+   quotation mark, a colon or "VERBed that" are tokenised (a fast path; same result).
 3. **Speaker**: the noun phrase before the cue ("Iran's deputy foreign minister Majid
    Takht-Ravanchi said", "a senior official said", "He warned"), with an apposition
    ("Majid Takht-Ravanchi, Iran's deputy foreign minister, stated"); after it for inverted
@@ -25,15 +27,25 @@ How the extractor works (no statistical model, no parser):
    phrase is found before a reporting verb in the past tense, the whole subject phrase from the
    clause start ("Shane Shook, a security expert who has helped ..., said"); a participle
    (", noting that ...") or a coordinated verb ("... but warned that ...") keeps the speaker of
-   the verb before it (see :mod:`analysis.speakers`). Besides the lexicon: a past-tense verb
-   before a "that" clause ("Garin posited that ..."; ``cue_frame`` "other"), a nominal cue
-   ("His view is that ...") and questions and passives without a speaker ("Asked whether ...,",
-   "Sanders was asked to ...", "is expected to ..."; ``speaker`` None).
+   the verb before it (see :mod:`analysis.speakers`); a coordinated verb with no cue before it
+   takes the subject of the clause ("Gary Emineth, a former party chairman, became a delegate
+   and said ..."). Subjects also include determiners standing alone ("many said", "another
+   says"), bare plural phrases ("Polls there show", "proponents of ... say") and names with a
+   quoted title in their apposition ("Joe Scarborough, host of “Morning Joe,” suggested").
+   Besides the lexicon: a past-tense verb before a "that" clause ("Garin posited that ...";
+   ``cue_frame`` "other") or after a quotation ("“No,” she snapped.", "“...,” opined the
+   Plain Dealer."), nominal cues ("His view is that ...", "Trump's claim that ..."), "As X
+   reported, ...", passives with their agent ("was first reported by MSNBC": the agent
+   speaks, the subject is the content) and questions and passives without a speaker
+   ("Asked whether ...,", "Sanders was asked to ...", "is expected to ..."; ``speaker`` None).
 4. **Content**: after the cue (skipping an addressee after "told" and time or place phrases
    such as "on Sunday", "in a statement"; a complementiser "that" is kept, as annotators of
    attribution (PARC 3.0) mark it) up to the next cue of the sentence or its
    end; or, when nothing follows the cue ("..., he said."), the sentence before it; both for
-   a cue between commas ("Biden, Rubio said, had been ..."). Quotation marks extend the
+   a cue between commas ("Biden, Rubio said, had been ...", "The talks, according to two
+   diplomats, had failed"), without a leading connective ("Still, ...") or a time, place or
+   participle phrase ("Six months ago,", "In particular,", "Holding up a copy, ...").
+   Quotation marks extend the
    content to the whole quotation, across sentences. A cue inside the content of an earlier
    one ("He added that the government hoped ...") is part of that content, not a new
    statement.
@@ -41,16 +53,18 @@ How the extractor works (no statistical model, no parser):
    circumstance, not content, unless it is another quotation or a "that" clause.
 5. **Quotations without a cue** that read as statements (a quoted sentence of three words or
    more at a sentence start, or any quotation of ten words or more) get the speaker of the
-   closest statement before them in the last two paragraphs ("“A,” Rubio said. “B.”");
+   closest statement before them in the last two paragraphs ("“A,” Rubio said. “B.”"), or,
+   when none precedes them in their paragraph, of the next one in it ("“A.” “B,” she said.");
    shorter quoted phrases inside a sentence are scare quotes or titles and get no row.
 6. **Resolution**: pronouns and surnames map to the fullest name in the article; a pronoun
    without an antecedent ("I", "we", "who", or "he" before any name) stays as written.
 
 Measured on PolNeAR (Newell et al. 2018, political news, PARC 3.0 attributions) with
 ``benchmarks/evaluate_quotes.py``; see ``notebooks/02-quotes.ipynb`` for the figures. What it
-misses: attributions without a cue verb from the lexicon ("polls show" is in, "Trump wants"
-is not), speakers far from the cue, content spanning sentences without quotation marks,
-embedded attributions, and anything that needs real syntax.
+misses: attributions without a cue from the lexicon (PARC 3.0 also annotates "seemed",
+"appears", "known as", "plans to", "voted for" ...), content boundaries that annotators draw
+around noun phrases and asides, speakers far from the cue, content spanning sentences
+without quotation marks, embedded attributions, and anything that needs real syntax.
 """
 
 from __future__ import annotations
@@ -1240,7 +1254,8 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
     if first.kind == "word" and (
         first.low in PREPOSITIONS or is_adverb(first) or first.low in ("but", "and", "still", "yet")
         or (first.low.endswith("ly") and first.low not in _NOT_ADVERB_LY) or _CONNECTIVE_RE.fullmatch(first.low + " ")
-    ):
+        or (first.low.endswith(("ed", "ing")) and a + 1 <= k and toks[a + 1].kind == "word" and not toks[a + 1].cap)
+    ):  # (also a participle phrase: "Asked about the deal, the senator ... said")
         comma = next((x for x in range(a, k) if toks[x].text == ","), None)
         if comma is None:
             return None
@@ -1265,6 +1280,14 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
         c <= k and toks[c].text == "." and c > a
     ):
         c += 1
+    if first.low in DETERMINERS and first.low not in PRONOUN_DETERMINERS:
+        # "the senator, who had opposed it for years, said": the description is the speaker,
+        # the relative clause its title
+        rel = next((x for x in range(a + 1, k) if toks[x].text == "," and toks[x + 1].low in ("who", "whose")), None)
+        if rel is not None and rel - a <= 6:
+            head_end = toks[rel - 1].end
+            rest = text[toks[rel + 1].start : end].strip(" ,")
+            return Mention(start, head_end, text[start:head_end], text[start:head_end], "description", rest, np_start=start)
     if c > a and c <= k and toks[c].text == "," and toks[c - 1].cap:
         # "Rabbi Rick Jacobs, president of the Union ..., said": the name is the speaker, the
         # rest its title
@@ -1588,7 +1611,11 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
             kept = [
                 f for fi, f in enumerate(kept)
                 if not any(
-                    g.side == "left" and g.mention is not None and _np_start(g.mention) <= toks[f.ci].start < g.mention.end
+                    g.side == "left" and g.mention is not None and _np_start(g.mention) <= toks[f.ci].start < toks[g.ci].start
+                    and (
+                        toks[f.ci].start < g.mention.end
+                        or (f.cue.lemma not in _SPEECH_LEMMAS and _no_clause_break(norm, g.mention.end, toks[g.ci].start))
+                    )
                     for g in kept[fi + 1 :]
                 )
             ]
@@ -1730,6 +1757,23 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
     if not rows:
         return _empty_columns()
     return _columns(text, seg, quotes, rows, resolve_pronouns, in_quote)
+
+
+# Verbs of saying: "Barkley, who said last week that ..., said ...": a statement of its own even
+# inside the speaker's aside.
+_SPEECH_LEMMAS = frozenset(
+    """say tell add note argue insist warn explain claim write stress emphasize contend assert
+    acknowledge admit concede deny predict suggest recall reply respond answer declare announce
+    caution vow promise pledge urge complain tweet report state reiterate repeat remark
+    maintain counter retort quip joke boast allege testify confirm reveal point out""".split()
+)
+
+
+def _no_clause_break(norm: str, a: int, b: int) -> bool:
+    """The text between a speaker's head and its cue is an aside of that speaker (", who had
+    opposed it for years,"), not a new clause ("; ", " and ", " but ")."""
+    between = norm[a:b]
+    return between.lstrip().startswith(",") and not re.search(r";|\b(?:and|but|or)\s*$", between.rstrip(" ,"))
 
 
 def _as_clause(toks: list[Tok], f: _Frame) -> bool:
