@@ -257,6 +257,8 @@ _WORDS_PART = operator.itemgetter(1)
 
 
 def _words(text: str) -> list[str]:
+    if text.isalnum() and text.isascii():  # one plain word (most whitespace tokens): itself
+        return [text.lower()]
     return _WORD_RE.findall(text.lower().replace("\u2019", "'"))
 
 

@@ -867,3 +867,13 @@ def test_recent_results_stay_bounded(monkeypatch):
     pipeline._RECENT.clear()
     pipeline._analyse_chunk_default(_articles([f"Text number {i}. It is short." for i in range(10)]))
     assert len(pipeline._RECENT) == 4
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.text(alphabet="aZ09'’-_.é ", max_size=12)))
+def test_news_words_shortcut_equals_the_pattern(token):
+    import re
+
+    want = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", token.lower().replace("\u2019", "'"))
+    assert news_sentiment._words(token) == want
+    assert news_sentiment._WORD_RE.pattern == r"[a-z0-9]+(?:['-][a-z0-9]+)*"
