@@ -530,7 +530,8 @@ def test_plots_return_axes(seed_text):
     assert isinstance(term_plots.top_terms_bar(ngrams(seed_text), n=3), Axes)
     pos = term_positions(seed_text, ["iran", "trump"])
     ax = term_plots.dispersion_plot(pos)
-    assert ax.get_xlim() == (0, pos.attrs["n_words"])
+    lo, hi = ax.get_xlim()  # the text's length plus a small margin, so ticks at the edges show
+    assert lo < 0 < pos.attrs["n_words"] < hi
     k = keyness(seed_text, small_texts())
     ax = term_plots.keyness_bar(k, n=4)
     assert len(ax.patches) == 8  # four positive, four negative

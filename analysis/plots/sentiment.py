@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ..errors import ParameterError
-from ._common import get_ax
+from ._common import get_ax, integer_ticks, plural
 
 __all__ = ["extreme_sentences_bar", "sentiment_arc", "speaker_sentiment_bar", "target_sentiment_bar"]
 
@@ -36,8 +36,9 @@ def sentiment_arc(
         window: sentences in the centred rolling mean (1 = no smoothing).
 
     Returns:
-        The Axes: bars per sentence (green positive, red negative, grey neutral), a line for
-        the rolling mean, 0 marked.
+        The Axes: x = the sentence's ``sent_id`` (0 = first, on whole-number ticks), bars per
+        sentence (green positive, red negative, grey neutral), a line for the rolling mean
+        (its legend gives the window used), 0 marked.
     """
     _need(sentences, ("sent_id", "compound"), "sentiment_arc")
     ax = get_ax(ax, (9, 3.5))
@@ -45,10 +46,13 @@ def sentiment_arc(
     y = sentences["compound"].to_numpy()
     ax.bar(x, y, color=[_colour(v) for v in y], alpha=0.6, width=0.8, label="sentence")
     if len(y):
-        roll = pd.Series(y).rolling(max(int(window), 1), center=True, min_periods=1).mean()
-        ax.plot(x, roll, color="black", lw=2, label=f"rolling mean ({window} sentences)")
+        w = max(int(window), 1)
+        roll = pd.Series(y).rolling(w, center=True, min_periods=1).mean()
+        label = f"rolling mean ({plural(w, 'sentence')})" if w > 1 else "each sentence (no smoothing)"
+        ax.plot(x, roll, color="black", lw=2, label=label)
     ax.axhline(0, color="black", lw=0.8)
-    ax.set_xlabel("sentence (position in the article)")
+    ax.set_xlabel("sentence (sent_id: 0 = first)")
+    integer_ticks(ax.xaxis)
     ax.set_ylabel("compound (-1 negative .. +1 positive)")
     ax.set_ylim(-1.05, 1.05)
     ax.set_title(title or "Sentiment arc")
@@ -81,7 +85,8 @@ def extreme_sentences_bar(
 
 
 def speaker_sentiment_bar(speakers: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Mean ``compound`` of each speaker's quotes, with the min-max range and quote counts.
+    """Mean ``compound`` of each speaker's attributed statements (direct quotes and reported
+    speech), with the min-max range and the number of statements.
 
     Args:
         speakers: :func:`analysis.sentiment.speaker_sentiment` output.
@@ -95,7 +100,7 @@ def speaker_sentiment_bar(speakers: pd.DataFrame, *, ax: Axes | None = None) -> 
     ax.set_yticks(list(y), [f"{s} (n={n})" for s, n in zip(df["speaker"], df["n_quotes"])])
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("mean compound of the speaker's quotes (line: min to max)")
+    ax.set_xlabel("mean compound of the speaker's statements (n = statements; line: min to max)")
     ax.set_title("What each speaker's words sound like")
     return ax
 
@@ -111,7 +116,8 @@ def target_sentiment_bar(targets: pd.DataFrame, *, ax: Axes | None = None) -> Ax
     ax = get_ax(ax, (8, 0.5 * max(len(df), 2) + 1))
     scores = df["score"].fillna(0.0)
     ax.barh(range(len(df)), scores, color=[_colour(v) for v in scores])
-    ax.set_yticks(range(len(df)), [f"{t} ({n} mentions)" for t, n in zip(df["target"], df["n_mentions"])])
+    ax.set_yticks(range(len(df)),
+                  [f"{t} ({plural(int(n), 'mention')})" for t, n in zip(df["target"], df["n_mentions"])])
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean sentiment toward the target (-1 .. +1)")

@@ -12,12 +12,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import MaxNLocator
 
 from ..errors import ParameterError
 from ..readability import flesch_band
 from ..stats import GRADE_FIELDS
-from ._common import get_ax
+from ._common import fmt_value, get_ax, integer_ticks
 
 __all__ = ["sentence_length_hist", "sentence_length_arc", "readability_bars", "reading_ease_bar"]
 
@@ -54,7 +53,9 @@ def sentence_length_hist(
             words wide (0-4, 5-9, ...).
 
     Returns:
-        The Axes: x = words per sentence, y = number of sentences.
+        The Axes: x = words per sentence, y = number of sentences (both on whole-number
+        ticks); the legend gives the mean and median as drawn (one decimal unless whole, so a
+        median of 7.5 reads "median 7.5").
     """
     _need(sent_df, ("n_words",), "sentence_length_hist")
     ax = get_ax(ax)
@@ -66,16 +67,24 @@ def sentence_length_hist(
             bins = np.arange(0, lengths.max() + 6, 5)
         ax.hist(lengths, bins=bins, color="#4C72B0", edgecolor="white")
         mean, median = float(np.mean(lengths)), float(np.median(lengths))
-        ax.axvline(mean, color="#C44E52", linestyle="--", label=f"mean {mean:.1f}")
-        ax.axvline(median, color="#222222", linestyle=":", label=f"median {median:.0f}")
+        ax.axvline(mean, color="#C44E52", linestyle="--", label=f"mean {fmt_value(mean)}")
+        ax.axvline(median, color="#222222", linestyle=":", label=f"median {fmt_value(median)}")
         ax.legend(frameon=False)
     n_articles = sent_df["article_id"].nunique() if "article_id" in sent_df else 1
     scope = f" ({n_articles} articles)" if n_articles > 1 else ""
     ax.set_title(f"Sentence length: {len(lengths)} sentences{scope}")
     ax.set_xlabel("words per sentence")
     ax.set_ylabel("number of sentences")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    integer_ticks(ax.xaxis)
+    integer_ticks(ax.yaxis)
     return ax
+
+
+def _sentence_numbers(part: pd.DataFrame) -> np.ndarray:
+    """x of each sentence: its ``sent_id`` (0 = first), or its row number without one."""
+    if "sent_id" in part:
+        return part["sent_id"].to_numpy()
+    return np.arange(len(part))
 
 
 def sentence_length_arc(sent_df: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
@@ -88,36 +97,42 @@ def sentence_length_arc(sent_df: pd.DataFrame, *, ax: Axes | None = None) -> Axe
         ax: axes to draw on; a new figure when ``None``.
 
     Returns:
-        The Axes: x = sentence number (1 = first), y = words in the sentence; the dashed line is
-        the article's mean.
+        The Axes: x = the sentence's ``sent_id`` (0 = first sentence, as in the table, on
+        whole-number ticks), y = words in the sentence; the dashed line is the article's mean.
+        Grey bands mark every other paragraph when the article has more than one.
     """
     _need(sent_df, ("n_words",), "sentence_length_arc")
     ax = get_ax(ax, figsize=(9, 4))
     if "article_id" in sent_df and sent_df["article_id"].nunique() > 1:
         for aid, part in sent_df.groupby("article_id", sort=False):
-            ax.plot(np.arange(1, len(part) + 1), part["n_words"].to_numpy(), marker=".",
+            ax.plot(_sentence_numbers(part), part["n_words"].to_numpy(), marker=".",
                     label=str(aid), alpha=0.8)
         if sent_df["article_id"].nunique() <= 10:
             ax.legend(frameon=False, fontsize="small")
         ax.set_title("Sentence length through each article")
     else:
-        x = np.arange(1, len(sent_df) + 1)
+        x = _sentence_numbers(sent_df)
         y = sent_df["n_words"].to_numpy()
+        shaded = False
         if "paragraph" in sent_df and len(sent_df):
             paras = sent_df["paragraph"].to_numpy()
             for i, p in enumerate(pd.unique(paras)):
                 idx = x[paras == p]
                 if i % 2:
                     ax.axvspan(idx.min() - 0.5, idx.max() + 0.5, color="#EEEEEE", zorder=0)
+                    shaded = True
         ax.plot(x, y, marker="o", color="#4C72B0")
         if len(y):
             ax.axhline(float(np.mean(y)), color="#C44E52", linestyle="--",
-                       label=f"mean {np.mean(y):.1f} words")
+                       label=f"mean {fmt_value(float(np.mean(y)))} words")
             ax.legend(frameon=False)
-        ax.set_title("Sentence length through the article (grey bands: alternate paragraphs)")
-    ax.set_xlabel("sentence number")
+        ax.set_title("Sentence length through the article"
+                     + (" (grey bands: alternate paragraphs)" if shaded else ""))
+    ax.set_xlabel("sentence (sent_id: 0 = first)")
     ax.set_ylabel("words in the sentence")
     ax.set_ylim(bottom=0)
+    integer_ticks(ax.xaxis)
+    integer_ticks(ax.yaxis)
     return ax
 
 
@@ -146,7 +161,9 @@ def readability_bars(stats: pd.Series | pd.DataFrame, *, ax: Axes | None = None)
 
     Returns:
         The Axes: x = formula, y = US school grade (higher = harder to read; 12 = end of US
-        secondary school, dotted line). Bars of NaN values (e.g. an empty text) are absent.
+        secondary school, dotted line). Bars of NaN values (e.g. an empty text) are absent. The
+        axis starts at 0 unless a formula gives a negative grade (very short, plain texts): then
+        it goes below 0 so that bar is seen too, with a line at 0.
     """
     frame = _as_frame(stats)
     missing = [c for c in GRADE_FIELDS if c not in frame.columns]
@@ -165,7 +182,7 @@ def readability_bars(stats: pd.Series | pd.DataFrame, *, ax: Axes | None = None)
         for bar, v in zip(bars, vals):
             if not math.isnan(v):
                 ax.annotate(f"{v:.1f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                            ha="center", va="bottom", fontsize="small")
+                            ha="center", va="bottom" if v >= 0 else "top", fontsize="small")
         title = "Readability: US school grade by formula"
         if "flesch_reading_ease" in frame:
             fre = float(frame["flesch_reading_ease"].iloc[0])
@@ -190,7 +207,14 @@ def readability_bars(stats: pd.Series | pd.DataFrame, *, ax: Axes | None = None)
             ha="left", va="center", fontsize="x-small", color="#555555")
     ax.set_xticks(x, labels)
     ax.set_ylabel("US school grade (higher = harder)")
-    ax.set_ylim(bottom=0)
+    values = grades.to_numpy(dtype=float)
+    lowest = float(np.nanmin(values)) if np.isfinite(values).any() else 0.0
+    if lowest < 0:  # a negative grade: keep its bar (or dot) in view, and mark 0
+        top = max(float(np.nanmax(values)), 12.0)
+        ax.set_ylim(bottom=lowest - 0.05 * (top - lowest))
+        ax.axhline(0, color="#222222", linewidth=0.8)
+    else:
+        ax.set_ylim(bottom=0)
     return ax
 
 
@@ -203,8 +227,11 @@ def reading_ease_bar(stats: pd.Series | pd.DataFrame, *, ax: Axes | None = None)
         ax: axes to draw on; a new figure when ``None``.
 
     Returns:
-        The Axes: one horizontal bar per text, x = reading ease from 0 to 100 (**higher =
-        easier**); the background shades are Flesch's bands, labelled at the top.
+        The Axes: one horizontal bar per text, x = reading ease (**higher = easier**), each
+        bar labelled with its score; the background shades are Flesch's bands from 0 to 100,
+        labelled at the top. The formula can leave that range (above 100 for very short, plain
+        sentences, below 0 for very long, hard ones): the axis then widens so the bar ends at
+        the score.
     """
     frame = _as_frame(stats)
     if "flesch_reading_ease" not in frame:
@@ -217,13 +244,14 @@ def reading_ease_bar(stats: pd.Series | pd.DataFrame, *, ax: Axes | None = None)
         ax.text((lo + hi) / 2, 1.01, flesch_band(lo), transform=ax.get_xaxis_transform(),
                 ha="center", va="bottom", fontsize="x-small", rotation=30)
     y = np.arange(len(scores))
-    ax.barh(y, np.clip(np.nan_to_num(scores.to_numpy(), nan=0.0), 0, 100), color="#4C72B0",
-            height=0.6)
+    values = np.nan_to_num(scores.to_numpy(dtype=float), nan=0.0)
+    ax.barh(y, values, color="#4C72B0", height=0.6)
     for yi, v in zip(y, scores):
         if not math.isnan(v):
-            ax.text(min(max(v, 0), 100) + 1, yi, f"{v:.0f}", va="center", fontsize="small")
+            ax.text(max(v, 0) + 1, yi, f"{v:.0f}", va="center", fontsize="small")
     ax.set_yticks(y, [str(i) for i in scores.index])
-    ax.set_xlim(0, 105)
+    lo, hi = (float(values.min()), float(values.max())) if len(values) else (0.0, 0.0)
+    ax.set_xlim(lo - 5 if lo < 0 else 0.0, max(105.0, hi + 8))  # a score beyond 0-100 stays in view
     ax.set_ylim(len(scores) - 0.5, -0.5)
-    ax.set_xlabel("Flesch reading ease (0-100, higher = easier to read)")
+    ax.set_xlabel("Flesch reading ease (bands 0-100; higher = easier to read)")
     return ax

@@ -10,10 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import MaxNLocator
 
 from ..errors import ParameterError
-from ._common import get_ax
+from ._common import get_ax, integer_ticks
 
 __all__ = ["top_terms_bar", "dispersion_plot", "keyness_bar"]
 
@@ -55,10 +54,12 @@ def top_terms_bar(
         value: the column to draw; default ``count``, else ``tfidf``, else the first of
             ``pmi``/``llr``.
         ax: axes to draw on; a new figure when ``None``.
-        title: the title; a default one names the column.
+        title: the title; a default one names the column and says how many of the frame's
+            terms are drawn ("Top 20 of 312 terms by count").
 
     Returns:
-        The Axes: one bar per term, x = the value (occurrences for ``count``).
+        The Axes: one bar per term, x = the value (occurrences for ``count``, on whole-number
+        ticks).
     """
     label = _label_column(df, "top_terms_bar")
     if value is None:
@@ -74,8 +75,12 @@ def top_terms_bar(
     ax.set_yticks(y, top[label].astype(str).tolist())
     ax.set_xlabel({"count": "occurrences", "tfidf": "TF-IDF weight"}.get(value, value))
     if value == "count":
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title(title or f"Top {len(top)} {label}s by {value}")
+        integer_ticks(ax.xaxis)
+    if len(top) < len(df):
+        scope = f"Top {len(top)} of {len(df)} {label}s"
+    else:
+        scope = f"All {len(top)} {label}s" if len(top) > 1 else f"1 {label}"
+    ax.set_title(title or f"{scope} by {value}")
     ax.margins(y=0.01)
     return ax
 
@@ -99,8 +104,11 @@ def dispersion_plot(
         title: the title.
 
     Returns:
-        The Axes: x = position in the text from its start (0) to its end (the text's length in
-        words or characters, from ``positions.attrs``), y = term, in the order given.
+        The Axes: x = position in the text from its start (0 = first word or character) to its
+        end (the text's length in words or characters, from ``positions.attrs``), with a margin
+        of 1% of the length on each side so that an occurrence at the very first or last
+        position is drawn in full; whole-number ticks; y = term, in the order given, with its
+        number of occurrences in brackets.
     """
     if "term" not in positions.columns or by not in positions.columns:
         raise ParameterError(f"dispersion_plot needs 'term' and {by!r}: pass term_positions(text, terms)")
@@ -117,7 +125,9 @@ def dispersion_plot(
     ax.set_ylim(len(terms) - 0.5, -0.5)
     length = positions.attrs.get("n_words" if by == "word_index" else "n_chars")
     if length:
-        ax.set_xlim(0, length)
+        pad = max(0.01 * length, 0.5)  # a tick at position 0 sits inside the axes, not on its edge
+        ax.set_xlim(-pad, length + pad)
+    integer_ticks(ax.xaxis)
     ax.set_xlabel("word position in the text" if by == "word_index" else "character offset in the text")
     ax.set_title(title or "Where each term occurs (one tick per occurrence; count in brackets)")
     return ax
