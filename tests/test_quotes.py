@@ -529,3 +529,45 @@ def test_quotation_without_cue_takes_the_speaker_later_in_its_paragraph() -> Non
     rows = dict(zip(q["content"], q["speaker"]))
     assert rows["“Nobody likes it,”"] == "Tom Reed"
     assert rows["“The budget is tight. We will cut.”"] == "Tom Reed"
+
+
+# --- the fast paths of quote_columns give the results of the full scan ---------------------------
+FAST_PATH_TEXTS = [
+    *(text for text, *_ in POSITIVE),
+    *NEGATIVE,
+    *(text for text, *_ in NEWS_STYLE),
+    *(text for text, _ in NOT_CONTENT),
+    *COLUMN_TEXTS,
+    "GINGRICH: Trump must decide. Garin posits that the rate matters. The plans that he made failed.",
+    "Ünal İnce said the İstanbul office would close. “No,” she snapped. Sanders' aides say it's over.",
+]
+
+
+def _with_and_without_fast_paths(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
+    import analysis.quotes as quotes_mod
+
+    fast = [quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_FAST_PATHS", False)
+    full = [quote_columns(t) for t in texts]
+    return fast, full
+
+
+def test_fast_paths_equal_the_full_scan(seed_body: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [seed_body, *FAST_PATH_TEXTS]
+    fast, full = _with_and_without_fast_paths(texts, monkeypatch)
+    assert sum(len(c["start"]) for c in fast) > 50  # the texts do hold statements
+    for text, a, b in zip(texts, fast, full):
+        assert a == b, text
+
+
+@pytest.mark.shared
+def test_fast_paths_equal_the_full_scan_on_the_corpus(shared_data, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = []
+    with (shared_data / "corpus" / "corpus.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+            if len(texts) >= 150:
+                break
+    fast, full = _with_and_without_fast_paths(texts, monkeypatch)
+    assert fast == full
