@@ -35,7 +35,8 @@ class Cue:
         frame: the finer class (report, cognition, stance, factive, assertive, distancing,
             conceding, hedging, emotive, warning, rejecting, urging; ``other`` for a verb outside
             the lexicon that :mod:`analysis.quotes` accepts before a "that" clause).
-        complement: ``any`` or ``clause`` (as a participle it needs "that", a quote or a colon).
+        complement: ``any``; ``clause`` (as a participle it needs "that", a quote or a colon);
+            ``strict`` (a clause in every form: "added that ...", not "added 10 points").
         participle: the form is an -ing form or "according to" (it has no subject of its own).
     """
 
