@@ -1102,7 +1102,7 @@ def _frame_at(
             return None
         if cue.complement != "any" and not _clause_follows(toks, j + 1):
             return None
-        m = frames[-1].mention if frames else _sentence_subject(toks, i, text)
+        m = _inherited_mention(frames) if frames else _sentence_subject(toks, i, text)
         return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
     # finite verb
     k, passive = _prev_index(toks, i)
@@ -1146,7 +1146,7 @@ def _frame_at(
             if cue.lemma not in ("say", "tell"):
                 return None
             # "took to Twitter to say thanks", "declined to say whether": the main clause's subject
-            m = frames[-1].mention if frames else _sentence_subject(toks, k, text)
+            m = _inherited_mention(frames) if frames else _sentence_subject(toks, k, text)
             if m is None:
                 return None
             return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
@@ -1154,7 +1154,7 @@ def _frame_at(
         return None
     pk = toks[k]
     if pk.low in ("and", "but", "or") or (pk.low in _CONNECTORS and frames):
-        m = frames[-1].mention if frames else _sentence_subject(toks, k, text)
+        m = _inherited_mention(frames) if frames else _sentence_subject(toks, k, text)
         if m is not None:
             return _Frame(cue, i, j, "inherit", m, t.start, toks[j].end, j + 1)
         return None
@@ -1773,6 +1773,16 @@ _SPEECH_LEMMAS = frozenset(
     caution vow promise pledge urge complain tweet report state reiterate repeat remark
     maintain counter retort quip joke boast allege testify confirm reveal point out""".split()
 )
+
+
+def _inherited_mention(frames: list[_Frame]) -> Mention | None:
+    """The speaker a participle or a coordinated verb takes from the cues before it in the
+    sentence: the last verb of saying ("Takht-Ravanchi stated that while Tehran does not seek
+    war, ..., stressing that ...": Takht-Ravanchi), else the last cue."""
+    for f in reversed(frames):
+        if f.cue.lemma in _SPEECH_LEMMAS and f.mention is not None:
+            return f.mention
+    return frames[-1].mention
 
 
 def _no_clause_break(norm: str, a: int, b: int) -> bool:
