@@ -66,10 +66,12 @@ from .tables import (
     default_format,
     list_chunks,
     list_parts,
+    part_path,
     read_chunk_record,
     read_part,
     read_table,
     remove_temporary_files,
+    sync_file,
     write_part,
 )
 
@@ -478,13 +480,18 @@ def with_loader_errors(
 
 
 def write_chunk(
-    out_dir: Path, index: int, tables: dict[str, pd.DataFrame], fmt: TableFormat
+    out_dir: Path, index: int, tables: dict[str, pd.DataFrame], fmt: TableFormat, *, sync: bool = True
 ) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
-    """Write one part per table for chunk ``index`` (atomically); return rows and dtypes."""
+    """Write one part per table for chunk ``index`` (atomically); return rows and dtypes.
+
+    ``sync=False``: the parts are not flushed to disk here (see
+    :func:`analysis.tables.write_part`); :func:`analyse_corpus` flushes them when it commits
+    the chunk.
+    """
     rows: dict[str, int] = {}
     dtypes: dict[str, dict[str, str]] = {}
     for name, frame in tables.items():
-        dtypes[name] = write_part(out_dir, name, index, frame, fmt)
+        dtypes[name] = write_part(out_dir, name, index, frame, fmt, sync=sync)
         rows[name] = len(frame)
     return rows, dtypes
 
@@ -496,11 +503,14 @@ def process_chunk(
     t0 = time.perf_counter()
     tables = with_loader_errors(analyse_chunk(chunk.articles, analyse), chunk.loader_errors)
     seconds = time.perf_counter() - t0
-    rows, dtypes = write_chunk(Path(out_dir), chunk.index, tables, fmt)
+    # flushed to disk by the committing process (_commit_chunk), not while a worker waits
+    rows, dtypes = write_chunk(Path(out_dir), chunk.index, tables, fmt, sync=False)
     return ChunkResult(chunk.index, rows, dtypes, rows.get("errors", 0), seconds)
 
 
 def _commit_chunk(out_dir: Path, result: ChunkResult, chunk: Chunk, fmt: str) -> None:
+    for name in result.rows:  # the parts first: a record must never refer to a lost part
+        sync_file(part_path(out_dir, name, result.index, fmt))
     record = {
         "index": result.index,
         "format": fmt,

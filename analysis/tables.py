@@ -88,11 +88,17 @@ def _tmp_path(path: Path) -> Path:
     return Path(name)
 
 
-def _replace(tmp: Path, path: Path) -> None:
-    """Flush ``tmp`` to disk and rename it over ``path`` (atomic)."""
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
+def _replace(tmp: Path, path: Path, sync: bool = True) -> None:
+    """Flush ``tmp`` to disk (unless ``sync`` is false) and rename it over ``path`` (atomic)."""
+    if sync:
+        sync_file(tmp)
     os.replace(tmp, path)
+
+
+def sync_file(path: str | Path) -> None:
+    """Flush the file ``path`` to disk (``os.fsync``)."""
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
@@ -192,9 +198,19 @@ def chunk_record_path(out_dir: str | Path, index: int) -> Path:
 
 
 def write_part(
-    out_dir: str | Path, table: str, index: int, frame: pd.DataFrame, fmt: TableFormat
+    out_dir: str | Path,
+    table: str,
+    index: int,
+    frame: pd.DataFrame,
+    fmt: TableFormat,
+    *,
+    sync: bool = True,
 ) -> dict[str, str]:
     """Write ``frame`` as part ``index`` of ``table``, atomically, in canonical form.
+
+    With ``sync=False`` the part is renamed into place without being flushed to disk first;
+    whoever commits the chunk must then flush it (:func:`sync_file`) before writing the chunk's
+    record, so that a record never refers to a part a power cut could lose.
 
     Returns:
         The stored column dtypes, ``{column: dtype name}``, which :func:`read_table` uses to
@@ -210,7 +226,7 @@ def write_part(
             _write_parquet(frame, tmp)
         else:
             frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-        _replace(tmp, path)
+        _replace(tmp, path, sync)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
