@@ -325,6 +325,7 @@ class _Frame:
     end: int  # char offset where the frame ends (cue or inverted speaker)
     after: int  # token index after the frame (before skipping)
     content: tuple[int, int] | None = None  # a content span fixed by the frame (passives with "by")
+    subject: tuple[int, int] | None = None  # the subject piece of an evidential ("X seemed to ...")
 
 
 def _prev_index(toks: list[Tok], i: int) -> tuple[int, bool]:
@@ -1075,6 +1076,8 @@ def _frame_at(
     nxt_low = toks[j + 1].low if j + 1 < n else ""
     if _noun_use(toks, i, j, cue) or (cue.lemma == "call" and _not_calling(toks, i, j)):
         return None
+    if cue.frame == "perception" or cue.lemma == "reportedly":
+        return _evidential_frame(toks, i, j, cue, text, _token_after(toks, frames[-1].end) if frames else 0)
     if cue.lemma == "ask" and cue.form == "asked" and nxt_low in _QUESTION_WORDS:
         k0, _ = _prev_index(toks, i)
         if k0 < 0 or toks[k0].low in ("when", "if", "after", "once", "while") or toks[k0].text in (",", ";"):
@@ -1108,8 +1111,13 @@ def _frame_at(
     k, passive = _prev_index(toks, i)
     if passive:
         if cue.lemma in _PASSIVE_CUES and nxt_low in ("to", "that", "whether", "if", "about"):
-            # "Sanders was asked to name ...", "the bank is expected to act": no speaker given
-            return _Frame(cue, i, j, "inherit", None, t.start, toks[j].end, j + 1)
+            # "Sanders was asked to name ...", "the bank is expected to act": no speaker given;
+            # an expectation's subject is a piece of its content ("[The bank] is expected to act")
+            subj = None
+            if cue.lemma == "expect" and nxt_low == "to":
+                subj = _raised_subject(toks, k, _token_after(toks, frames[-1].end) if frames else 0)
+            start = subj[0] if subj is not None else t.start
+            return _Frame(cue, i, j, "inherit", None, start, toks[j].end, j + 1, subject=subj)
         return _passive_by_frame(toks, i, j, k, cue, text)
     if base:
         if k < 0:
@@ -1181,6 +1189,142 @@ def _frame_at(
     if m is not None:
         return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     return None
+
+
+# After "seem"/"appear": words that end the verb's use as an evidential ("appeared twice",
+# "appeared on Fox News").
+_NOT_PREDICATE = frozenset(
+    """together twice once onstage alongside online briefly regularly frequently often here there
+    again live publicly inside outside nightly weekly daily later earlier recently before shortly
+    first last more less""".split()
+)
+_AS_COMPARATIVES = frozenset("much many well far long soon few little often recently early late good bad".split())
+_DEGREE_WORDS = frozenset("also not so very quite almost even rather too increasingly more less most all just".split())
+_SUBJECT_STOPS = frozenset(
+    """that which who whom whose because while when if although though since whether where and but
+    or so as than whereas unless until after before once""".split()
+)
+
+
+def _predicate_follows(toks: list[Tok], r: int, lemma: str) -> bool:
+    """An evidential's predicate follows: "to" + verb, "that", "like", "as if", an adjective
+    ("seemed lost", "appears closer"), or for "seem" a noun phrase ("seems a stretch")."""
+    n = len(toks)
+    while r < n and toks[r].kind == "word" and (toks[r].low in _DEGREE_WORDS or is_adverb(toks[r])) and not toks[r].cap:
+        r += 1
+    if r >= n:
+        return False
+    t = toks[r]
+    if t.kind != "word" or t.cap:
+        return False
+    low = t.low
+    if low == "to":
+        return r + 1 < n and toks[r + 1].kind == "word" and not toks[r + 1].cap and toks[r + 1].low not in DETERMINERS
+    if low in ("that", "like"):
+        return True
+    if low == "as":
+        return r + 1 < n and toks[r + 1].low in ("if", "though")
+    if low in DETERMINERS:
+        return lemma == "seem" and low in ("a", "an", "the")
+    if low in STOP_WORDS or low in PREPOSITIONS or low in _NOT_PREDICATE or low in SUBJECT_PRONOUNS:
+        return False
+    return not low.endswith("ing") or lemma == "seem"
+
+
+def _token_after(toks: list[Tok], pos: int) -> int:
+    """Index of the first token starting at or after character ``pos``."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _raised_subject(toks: list[Tok], k: int, lo: int = 0) -> tuple[int, int] | None:
+    """The subject before an evidential or an expectation ("[Enthusiasm for Clinton] appears
+    to have plummeted", "[The White House] is expected to sign"): from ``toks[k]`` back to the
+    clause start (not before token ``lo``); a relative pronoun alone ("which"); None for an
+    expletive "it"/"there" or a phrase that does not read as a subject."""
+    if k < lo:
+        return None
+    t = toks[k]
+    if t.kind != "word" and not (t.kind == "number" or t.text == ")"):
+        return None
+    if t.kind == "word" and t.low in ("it", "there", "this", "that"):
+        return None
+    if t.low in ("which", "who"):
+        return (t.start, t.end)
+    if t.low in STOP_WORDS and t.low not in SUBJECT_PRONOUNS:
+        return None
+    a = k
+    while a - 1 >= lo:
+        if k - a >= 14:
+            return None
+        u = toks[a - 1]
+        if (u.kind == "punct" and u.text not in ".-&'\u2019") or _is_quote_tok(u):
+            break
+        if u.kind == "word" and not u.cap:
+            if u.low in ("and", "or"):
+                if a - 2 >= lo and toks[a - 2].text == ",":
+                    break
+            elif u.low in _SUBJECT_STOPS or u.low in _FINITE_AUX or u.low in BE_FORMS or u.low in _VERB_FORMS:
+                break
+        a -= 1
+    while a <= k and toks[a].kind == "word" and toks[a].low in _CONNECTORS_PLUS:
+        a += 1
+    while k > a and toks[k].kind == "word" and toks[k].low in _DEGREE_WORDS:
+        k -= 1  # "Trump almost seemed to agree"
+    if a > k or toks[a].kind not in ("word", "number") or toks[a].low in PREPOSITIONS:
+        return None
+    return (toks[a].start, toks[k].end)
+
+
+def _evidential_frame(toks: list[Tok], i: int, j: int, cue: Cue, text: str, lo: int = 0) -> _Frame | None:
+    """The writer's evidentials ("Cruz seemed lost", "Ben Carson appears to be slipping", "It
+    seems that ..."): no speaker; the subject and the predicate are the two pieces of the
+    content, as PARC 3.0 annotators mark them."""
+    if cue.participle:
+        return None
+    k, passive = _prev_index(toks, i)
+    if cue.lemma == "reportedly":
+        # "[Cuccinelli] reportedly [reacted to the decision by ...]": hearsay without a source;
+        # "reportedly said" is the verb's statement
+        r = j + 1
+        if r >= len(toks) or toks[r].kind != "word" or toks[r].cap or toks[r].low in STOP_WORDS - _FINITE_AUX - BE_FORMS:
+            return None
+        if match_cue([x.low for x in toks[r : r + 3]], 0) is not None:
+            return None
+        while k >= 0 and toks[k].kind == "word" and toks[k].low in _FINITE_AUX | BE_FORMS:
+            k -= 1  # "[Her team] has reportedly ..."
+        subj = _raised_subject(toks, k, lo)
+        start = subj[0] if subj is not None else toks[i].start
+        return _Frame(cue, i, j, "inherit", None, start, toks[j].end, j + 1, subject=subj)
+    if cue.lemma.endswith(" as"):
+        # "[the string of contests] known as [Super Tuesday]", "[which] is seen as [aligned
+        # with Clinton]"; not "has seen as many", "as well as"
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is None or nxt.low in _AS_COMPARATIVES or (nxt.kind == "punct" and not _is_quote_tok(nxt)):
+            return None
+        prev = toks[i - 1] if i > 0 else None
+        if passive:
+            subj = _raised_subject(toks, k, lo)
+        elif prev is None or prev.kind != "word" or prev.low in _FINITE_AUX or prev.low in STOP_WORDS:
+            if prev is not None and prev.kind == "word":
+                return None
+            subj = None  # "..., known as Super Tuesday"
+        else:
+            m = left_mention(toks, i - 1, text, lo)
+            subj = (_np_start(m), m.end) if m is not None and m.kind != "pronoun" else None
+        start = subj[0] if subj is not None else toks[i].start
+        return _Frame(cue, i, j, "inherit", None, start, toks[j].end, j + 1, subject=subj)
+    if not _predicate_follows(toks, j + 1, cue.lemma):
+        return None
+    subj = _raised_subject(toks, k, lo)
+    start = subj[0] if subj is not None else toks[i].start
+    return _Frame(cue, i, j, "inherit", None, start, toks[j].end, j + 1, subject=subj)
 
 
 _FALLBACK_FRAMES = frozenset("report assertive factive conceding warning distancing rejecting hedging".split())
@@ -1393,11 +1537,11 @@ def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str)
         if not in_quote[m.start()] and len(_WORD_RE.findall(norm, s, m.start())) >= 3:
             e = m.start()
             break
-    if clause_word in _SUBORDINATORS:
+    if clause_word in _SUBORDINATORS or clause_word == "which":
         k = norm.find(",", s, e)
         while k >= 0 and (in_quote[k] or (k + 1 < e and not norm[k + 1].isspace())):
             k = norm.find(",", k + 1, e)
-        if k >= 0 and len(_WORD_RE.findall(norm, s, k)) >= 3:
+        if k >= 0 and len(_WORD_RE.findall(norm, s, k)) >= (1 if clause_word == "which" else 3):
             e = k
     return _trim(norm, s, e)
 
@@ -1595,7 +1739,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
         # drop cues embedded in the content of an earlier cue of the sentence
         kept: list[_Frame] = []
         for f in frames:
-            if kept and f.side == "left":
+            if kept and (f.side == "left" or f.subject is not None):
                 before = norm[max(ss, kept[-1].end) : f.start].rstrip()
                 sep = before.endswith((",", ";", "\u2014", ":")) or bool(_SEP_RE.search(before))
                 if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
@@ -1630,6 +1774,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 rows.append(_Row(f.content[0], f.content[1], *_cue_fields(text, toks, f), f.mention))
                 claimed_end = max(claimed_end, f.end)
                 continue
+            if f.subject is not None:
+                rows.append(_Row(f.subject[0], f.subject[1], *_cue_fields(text, toks, f), f.mention))
             nxt_start = se
             if fi + 1 < len(kept):
                 g = kept[fi + 1]
@@ -1738,7 +1884,13 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
             if has_right and f.cue is _COLON_CUE and f.mention is not None and f.mention.text.isupper():
                 right = (right[0], seg.paragraphs[seg.sentence_paragraph[si]][1])  # a transcript turn
             if has_right:
-                s, e = _cut_right(norm, in_quote, right[0], right[1], _first_word_before(norm, ss, f.start))
+                clause_word = _first_word_before(norm, ss, f.start)
+                subj_word = norm[f.subject[0] : f.subject[1]] if f.subject is not None else (f.mention.text if f.mention else "")
+                if subj_word.lower() in ("which", "who") or (
+                    f.cue.frame == "perception" and f.subject is None and toks[max(0, _prev_index(toks, f.ci)[0])].text == ","
+                ):
+                    clause_word = "which"  # a relative clause: "the DNC, which is seen as ..., responded"
+                s, e = _cut_right(norm, in_quote, right[0], right[1], clause_word)
                 q = quote_containing(e - 1)
                 if q is not None and q.end > e:
                     e = q.end

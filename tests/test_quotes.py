@@ -571,3 +571,57 @@ def test_fast_paths_equal_the_full_scan_on_the_corpus(shared_data, monkeypatch: 
                 break
     fast, full = _with_and_without_fast_paths(texts, monkeypatch)
     assert fast == full
+
+
+# --- evidentials, expectations and naming without a source (PARC 3.0 attributions) ------------
+# (text, pieces): the content pieces, subject first; the speaker is None for all of them.
+SOURCELESS = [
+    ("Ben Carson appears to be slipping in the polls.", ["Ben Carson", "to be slipping in the polls"]),
+    ("The senator seemed lost.", ["The senator", "lost"]),
+    ("Picking winners and losers seemed beside the point.", ["Picking winners and losers", "beside the point"]),
+    ("It seems that the plan has failed.", ["that the plan has failed"]),
+    ("The White House is expected to sign the measure.", ["The White House", "to sign the measure"]),
+    ("Labour won the series of contests known as the local elections.",
+     ["the series of contests", "the local elections"]),
+    ("The inquiry is seen as a test of the new government.", ["The inquiry", "a test of the new government"]),
+    ("The minister reportedly left the party in protest.", ["The minister", "left the party in protest"]),
+]
+
+
+@pytest.mark.parametrize("text,pieces", SOURCELESS)
+def test_sourceless_attributions(text: str, pieces: list[str]) -> None:
+    q = extract_quotes(text)
+    check_offsets(text, q)
+    assert q["content"].tolist() == pieces
+    assert q["speaker"].isna().all()
+    assert set(q["cue_category"]) == {"neutral"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She appeared on BBC One on Sunday.",  # "appear" as "show up"
+        "He appeared in court twice.",
+        "The actor has seen as many as ten directors.",  # not "seen as"
+        "The club, formerly known as Wimbledon, moved.",  # only the name after "known as" (no subject)
+    ],
+)
+def test_appear_and_seen_as_negatives(text: str) -> None:
+    q = extract_quotes(text)
+    check_offsets(text, q)
+    if "known as" in text:
+        assert q["content"].tolist() == ["Wimbledon"]
+    else:
+        assert q.empty, q[["content", "cue"]].values.tolist()
+
+
+def test_evidential_inside_reported_speech_is_part_of_it() -> None:
+    q = extract_quotes("The mayor said the council seemed divided.")
+    assert q["content"].tolist() == ["the council seemed divided"]
+    assert q["speaker"].tolist() == ["The mayor"]
+
+
+def test_relative_clause_content_ends_at_its_comma() -> None:
+    text = "The committee, which is seen as close to the government, rejected the plan."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["which", "close to the government"]
