@@ -1149,6 +1149,9 @@ def _frame_at(
                 m = _subject_fallback(toks, k, text)
                 if m is not None and _plural_phrase(m.text):
                     return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
+            m = _last_resort_subject(toks, k, text) if cue.form == "say" and pk.text == "," else None
+            if m is not None:  # "Executives for Mondelez, which generated ..., say"
+                return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
             return None
         if pk.low == "to":
             if cue.lemma not in ("say", "tell"):
@@ -1186,9 +1189,87 @@ def _frame_at(
         if rm is not None and end_ok:
             return _Frame(cue, i, j, "right", rm, t.start, toks[nxt - 1].end, nxt)
     m = _subject_fallback(toks, k, text) if _fallback_cue(cue, toks, j) else None
+    if m is None and cue.form in _SAID_FORMS:
+        m = _last_resort_subject(toks, k, text)
     if m is not None:
         return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     return None
+
+
+# Forms of "say" and "tell" that are verbs after any subject phrase.
+_SAID_FORMS = frozenset("said says say told tells".split())
+_ASIDE_ADVERBS = frozenset("however though too meanwhile instead therefore moreover meanwhile nonetheless".split())
+_LAST_RESORT_STOPS = frozenset("that because if when while although though whether where since unless than".split())
+
+
+def _last_resort_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The subject of "said" when no other rule found one: the phrase from the clause start
+    ("Sam Solovey, a contestant on ..., who went on to work alongside Trump, said": the name
+    before the first comma; "Several people I've spoken with over the last weeks said": the
+    whole phrase)."""
+    if k < 0:
+        return None
+    if k >= 2 and toks[k].text == "," and toks[k - 1].low in _ASIDE_ADVERBS and toks[k - 2].text == ",":
+        k -= 3  # "Proponents of the bill, however, say"
+    if k < 0:
+        return None
+    appos_end = toks[k].text == ","  # "NAME, a long apposition ..., said"
+    if appos_end:
+        k -= 1
+    if k < 0:
+        return None
+    t = toks[k]
+    if not (t.is_word or t.kind == "clitic" or t.text == ")" or _abbreviation_period(toks, k)) or (
+        t.kind == "word" and not t.cap and t.low in STOP_WORDS
+    ):
+        return None
+    a = k
+    while a - 1 >= 0 and k - a < 30:
+        u = toks[a - 1]
+        if u.text in (";", ":", "(", "!", "?"):
+            break  # (a full stop inside the sentence ends an abbreviation: "Ava, Mo., who ...")
+        if _is_quote_tok(u) and not (u.text in ("'", "\u2019") and speakers_mod._possessive_mark(toks, a - 1)):
+            # a short quoted title inside the phrase ("a contestant on “The Apprentice,” who")
+            o = next((x for x in range(a - 2, max(-1, a - 10), -1) if _is_quote_tok(toks[x])), None)
+            if o is not None and o > 0 and toks[o - 1].kind in ("word", "clitic", "punct") and toks[o + 1].cap:
+                a = o
+                continue
+            break
+        if u.kind == "word" and not u.cap and u.low in _LAST_RESORT_STOPS:
+            break
+        a -= 1
+    if k - a >= 30:
+        return None
+    first = toks[a]
+    if first.kind == "word" and (first.low in PREPOSITIONS or first.low in _CONNECTORS_PLUS or is_adverb(first)):
+        comma = next((x for x in range(a, k) if toks[x].text == ","), None)
+        if comma is None:
+            return None
+        a = comma + 1  # "In 2015, Trump said"
+    while a <= k and toks[a].kind == "word" and toks[a].low in _CONNECTORS_PLUS:
+        a += 1
+    if a > k or not toks[a].is_word:
+        return None
+    c = a
+    while c <= k and (toks[c].cap or toks[c].text == "." or toks[c].kind == "clitic"):
+        c += 1
+    if a < c <= k and toks[c].text == ",":
+        name = speakers_mod._mention(toks, text, a, c - 1)
+        if name.kind == "name":
+            name.title = text[toks[c + 1].start : toks[k].end].strip(" ,") if c + 1 <= k else ""
+            return name
+    if appos_end:
+        # "Executives for Mondelez, which generated ..., say": the phrase before the first comma
+        fc = next((x for x in range(a + 1, k + 1) if toks[x].text == ","), None)
+        if fc is None or fc - a > 8:
+            return None
+        head = speakers_mod._mention(toks, text, a, fc - 1)
+        head.title = text[toks[fc + 1].start : toks[k].end].strip(" ,") if fc + 1 <= k else ""
+        return head
+    m = speakers_mod._mention(toks, text, a, k)
+    if m.kind == "name" and a < k and any(toks[x].text == "," for x in range(a, k)):
+        m = Mention(m.start, m.end, m.text, m.text, "description")  # not the last name of a long aside
+    return m
 
 
 # After "seem"/"appear": words that end the verb's use as an evidential ("appeared twice",
@@ -1364,6 +1445,17 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+_ABBREVIATIONS = frozenset("jr sr inc co corp ltd bros esq llc st mr mrs ms dr sen rep gov gen lt col capt".split())
+
+
+def _abbreviation_period(toks: list[Tok], i: int) -> bool:
+    """``toks[i]`` is the full stop of an abbreviation or an initial ("Jr.", "Inc.", "R.")."""
+    if i == 0 or toks[i].text != ".":
+        return False
+    p = toks[i - 1]
+    return p.kind == "word" and p.end == toks[i].start and (p.low in _ABBREVIATIONS or (len(p.text) == 1 and p.cap))
+
+
 def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
     """The whole subject phrase before a cue when :func:`left_mention` finds no speaker: a
     name with a long apposition ("Shane Shook, a security expert who has helped ..., said"),
@@ -1373,6 +1465,12 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
     i = k
     while i >= 0:
         u = toks[i]
+        if u.text in ("'", "\u2019") and speakers_mod._possessive_mark(toks, i):
+            i -= 1  # "People with direct knowledge of Gates' work said"
+            continue
+        if u.text == "." and _abbreviation_period(toks, i):
+            i -= 1  # "Joseph R. Biden Jr. said"
+            continue
         if _is_quote_tok(u) and i > 0:
             # a short quoted title inside the phrase ("the co-author of "Going Viral,"")
             o = next((x for x in range(i - 1, max(-1, i - 9), -1) if _is_quote_tok(toks[x])), None)
@@ -1526,7 +1624,7 @@ def _clause_follows(toks: list[Tok], r: int) -> bool:
 _TRAIL_WORD_RE = re.compile(r"(?:^|\s)(?:and|but|also|while|as|or|yet|so|then|even|whereas)$", re.IGNORECASE)
 
 
-_CUT_RE = re.compile(r",\s+(?:however|while|whereas)\b|;\s|\s[\u2014\u2013]\s|\s--\s|\u2014")
+_CUT_RE = re.compile(r",\s+(?:however|while|whereas|but|which|who)\b|;\s|\s[\u2014\u2013-]\s|\s--\s|\u2014")
 _SUBORDINATORS = frozenset("while although though because if when as since after before whereas unless".split())
 
 
@@ -1741,7 +1839,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
         for f in frames:
             if kept and (f.side == "left" or f.subject is not None):
                 before = norm[max(ss, kept[-1].end) : f.start].rstrip()
-                sep = before.endswith((",", ";", "\u2014", ":")) or bool(_SEP_RE.search(before))
+                sep = before.rstrip("\"'\u201d\u2019").endswith((",", ";", "\u2014", ":")) or bool(_SEP_RE.search(before))
                 if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
                     sep = bool(_AND_SUBJECT_RE.search(norm, max(ss, kept[-1].end), f.mention.start))
                 prev_f = kept[-1]
