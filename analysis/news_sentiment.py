@@ -233,27 +233,54 @@ def _sums_of(infos: list[tuple[float, float, bool]]) -> tuple[float, float, floa
 
 
 class _TokenInfo(dict):
-    """Whitespace token -> ``(VADER's reading of it, the _word_info of each of its words)``.
+    """Whitespace token -> ``(VADER's reading of it, the _word_info of each of its words,
+    the scores of its scored words or None if it holds a negator)``.
 
     VADER reads a sentence by whitespace tokens (:data:`analysis.vader._TOKEN_INFO`), and
     :func:`_words` never matches across whitespace (nor does lower-casing change at a space),
     so the words of a sentence are the words of its whitespace tokens, one after the other:
-    both are looked up once per distinct token. Emptied when it holds too many.
+    both are looked up once per distinct token. A sentence without negators (most) sums the
+    third parts (:func:`_plain_sums`). Emptied when it holds too many.
     """
 
-    def __missing__(self, raw: str) -> tuple[tuple[str, str, bool] | None, tuple]:
+    def __missing__(self, raw: str) -> tuple[tuple[str, str, bool, bool] | None, tuple, tuple | None]:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        info = self[raw] = (
-            vader._TOKEN_INFO[raw],
-            tuple(map(_WORD_INFO.__getitem__, _words(raw))),
-        )
+        words = tuple(map(_WORD_INFO.__getitem__, _words(raw)))
+        if any(map(_IS_NEGATOR, words)):
+            scores = None
+        else:
+            scores = tuple((a, g) for a, g, _ in words if a or g)
+        info = self[raw] = (vader._TOKEN_INFO[raw], words, scores)
         return info
 
 
 _TOKEN_INFO = _TokenInfo()
 _VADER_PART = operator.itemgetter(0)
 _WORDS_PART = operator.itemgetter(1)
+#: The third part of a token's info: ``(AFINN, General Inquirer)`` of each of its words with a
+#: score, in order, or ``None`` when one of its words is a negator.
+_SCORES_PART = operator.itemgetter(2)
+
+
+def _plain_sums(scores: Iterable[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """:func:`_sums_of` of a sentence without negators, from the scores of its scored words.
+
+    With no negator nothing is reversed, so the sums add the same terms in the same order.
+    """
+    a_pos = a_neg = g_pos = g_neg = 0.0
+    for a, g in scores:
+        if a:
+            if a > 0:
+                a_pos += a
+            else:
+                a_neg += a
+        if g:
+            if g > 0:
+                g_pos += g
+            else:
+                g_neg += g
+    return a_pos, a_neg, g_pos, g_neg
 
 
 def _words(text: str) -> list[str]:
@@ -392,7 +419,11 @@ def sentence_scores(text: str) -> tuple[float, float, float, float, float]:
     neg, neu, pos, compound = scores
     if not text.strip():
         return neg, neu, pos, compound, compound
-    sums = _sums_of(list(itertools.chain.from_iterable(map(_WORDS_PART, tokens))))
+    parts = list(map(_SCORES_PART, tokens))
+    if None in parts:  # a negator: the words it reverses are found word by word
+        sums = _sums_of(list(itertools.chain.from_iterable(map(_WORDS_PART, tokens))))
+    else:
+        sums = _plain_sums(itertools.chain.from_iterable(parts))
     return neg, neu, pos, compound, _score_features(_vector(n, vals, scores, sums))
 
 

@@ -391,18 +391,31 @@ def _scores(n: int, scored: list[float], amplifier: float) -> tuple[float, float
 _CACHE_LIMIT = 1 << 17  #: distinct tokens remembered; the memory stays bounded on any corpus
 
 
-class _TokenInfo(dict):
-    """Whitespace token -> ``(word, lower case, in the lexicon)`` as VADER reads it; ``None``
-    for a token VADER drops. Filled on first lookup, emptied when it holds too many."""
+#: Lower-case words that :func:`_valence_at` reads around the word it scores, besides the
+#: boosters and the negations: "never so"/"never this", "so"/"this" two words before, "least",
+#: "kind" (of). A lexicon word with none of these (nor a booster, nor a negation) among the
+#: three words before it, and no idiom word near it, keeps its lexicon valence (caps aside).
+_CONTEXT_WORDS = frozenset({"never", "so", "this", "least", "kind"})
 
-    def __missing__(self, raw: str) -> tuple[str, str, bool] | None:
+
+def _is_context(low: str) -> bool:
+    """Whether the lower-case word ``low`` can change the valence of a word after it."""
+    return low in _BOOSTERS or low in _NEGATE or "n't" in low or low in _CONTEXT_WORDS
+
+
+class _TokenInfo(dict):
+    """Whitespace token -> ``(word, lower case, in the lexicon, a context word)`` as VADER
+    reads it (the last: :func:`_is_context`); ``None`` for a token VADER drops. Filled on first
+    lookup, emptied when it holds too many."""
+
+    def __missing__(self, raw: str) -> tuple[str, str, bool, bool] | None:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         word = _strip_token(raw)
         info = None
         if word:
             low = word.lower()
-            info = (word, low, low in lexicon())
+            info = (word, low, low in lexicon(), _is_context(low))
         self[raw] = info
         return info
 
@@ -411,6 +424,7 @@ _TOKEN_INFO = _TokenInfo()
 _WORD = operator.itemgetter(0)
 _LOW = operator.itemgetter(1)
 _IN_LEX = operator.itemgetter(2)
+_CONTEXT = operator.itemgetter(3)
 
 
 def sentence_valences(text: str) -> tuple[int, list[float], float]:
@@ -425,23 +439,51 @@ def sentence_valences(text: str) -> tuple[int, list[float], float]:
     return _valences_of(infos, _punct_amplifier(text))
 
 
-def _valences_of(infos: list[tuple[str, str, bool]], amp: float) -> tuple[int, list[float], float]:
-    """:func:`sentence_valences` from the ``_TOKEN_INFO`` of each word VADER keeps."""
+def _valences_of(
+    infos: list[tuple[str, str, bool, bool]], amp: float
+) -> tuple[int, list[float], float]:
+    """:func:`sentence_valences` from the ``_TOKEN_INFO`` of each word VADER keeps.
+
+    A lexicon word with no context word (:func:`_is_context`) at or in the three places before
+    it gets its lexicon valence, the caps emphasis and the idiom check, and nothing else:
+    every other rule of :func:`_valence_at` leaves it so (tests compare the two); the others
+    go through :func:`_valence_at`. ``is_cap_diff`` is counted only when a word in capitals
+    needs it.
+    """
     n = len(infos)
-    if not any(map(_IN_LEX, infos)):
+    scored = list(itertools.compress(range(n), map(_IN_LEX, infos)))
+    if not scored:
         return n, [], amp
     lex = lexicon()
     words = list(map(_WORD, infos))
     lower = list(map(_LOW, infos))
-    scored = list(itertools.compress(range(n), map(_IN_LEX, infos)))
-    is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+    context = list(map(_CONTEXT, infos))
+    is_cap_diff = None
     first: dict[str, float] = {}
     vals = []
     for j in scored:
         item = words[j]
         valence = first.get(item)
         if valence is None:
-            valence = first[item] = _valence_at(words, lower, words.index(item), lex, is_cap_diff)
+            i = words.index(item)
+            lo = i - 3 if i > 3 else 0
+            if True not in context[lo : i + 1]:
+                valence = lex[lower[i]]
+                if item.isupper():
+                    if is_cap_diff is None:
+                        is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+                    if is_cap_diff:
+                        if valence > 0:
+                            valence += _C.C_INCR
+                        else:
+                            valence -= _C.C_INCR
+                if i > 2 and lower[i - 3] not in lex and not _IDIOM_WORDS.isdisjoint(words[i - 3 : i + 3]):
+                    valence = _idioms_check(valence, words, i)
+            else:
+                if is_cap_diff is None:
+                    is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+                valence = _valence_at(words, lower, i, lex, is_cap_diff)
+            first[item] = valence
         vals.append(valence)
     if "but" in lower:
         bi = lower.index("but")

@@ -711,6 +711,10 @@ _SENTENCE_ATOMS = [
     "never", "so", "this", "the", "bomb", "Great", "GREAT", "hardly", "won’t", "joy", "war",
     "!", "?", ".", ",", ";", "'", "’", "-", "—", "“", "”", ":)", " ", " ", "  ", "\n", "\u00a0",
     "Σ", "İ", "\u212a", "3", "$10", "U.S.", "o'", "x-", "_",
+    # idioms, two-word boosters and words VADER reads around a scored word (the fast path of
+    # vader._valences_of must leave only words without them)
+    "kiss", "death", "cut", "mustard", "yeah", "right", "sort", "slightly", "SO", "This",
+    "NEVER", "Least", "just", "enough", "hand", "to", "mouth", "ass", "shit", "nope", "despite",
 ]
 
 
