@@ -1097,6 +1097,13 @@ def _frame_at(
             m = left_mention(toks, i - 1, text, 0)
             if m is not None and m.kind == "name" and (cue.complement == "any" or _clause_follows(toks, j + 1)):
                 return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
+        if frames and prev is not None and prev.kind == "word" and prev.low in _GERUND_PREPOSITIONS and (
+            len(_WORD_RE.findall(text, frames[-1].end, prev.start)) >= 2
+        ):
+            # "blamed the administration for sabotaging talks by refusing to engage", "stressed
+            # the need to wait before responding": inside the content of the cue before, not a
+            # statement of its own (but "responded by saying ...": the gerund's own statement)
+            return None
         if prev is None or not (
             after_quote
             or prev.text in (",", ";", "\u2014")
@@ -1197,6 +1204,9 @@ def _frame_at(
 
 
 # Forms of "say" and "tell" that are verbs after any subject phrase.
+# A gerund after these is the object of the preposition ("blamed X for sabotaging talks by
+# refusing to engage"), not a new statement.
+_GERUND_PREPOSITIONS = frozenset("by before after without for of in while on from about with through upon since despite".split())
 _SAID_FORMS = frozenset("said says say told tells".split())
 _ASIDE_ADVERBS = frozenset("however though too meanwhile instead therefore moreover meanwhile nonetheless".split())
 _LAST_RESORT_STOPS = frozenset("that because if when while although though whether where since unless than".split())
@@ -1902,6 +1912,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
             rs = toks[rs_tok].start if rs_tok < n else se
             right = _trim(norm, rs, max(rs, nxt_start)) if rs < nxt_start else (rs, rs)
             has_right = right[1] > right[0] and bool(_WORD_RE.search(norm, right[0], right[1]))
+            if has_right and right[1] - right[0] < 8 and norm[right[0] : right[1]].lower() in PREPOSITIONS:
+                has_right = False  # "responded by saying ...": only the preposition is left
             if has_right and _CONNECTIVE_RE.fullmatch(norm[right[0] : right[1]] + " "):
                 has_right = False  # "..., records show, and aviation experts say ...": only "and"
             left_possible = bool(_WORD_RE.search(norm, lb, f.start)) and norm[lb : f.start].rstrip().endswith((",", '"', "'"))

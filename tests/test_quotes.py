@@ -625,3 +625,29 @@ def test_relative_clause_content_ends_at_its_comma() -> None:
     text = "The committee, which is seen as close to the government, rejected the plan."
     q = extract_quotes(text)
     assert q["content"].tolist() == ["which", "close to the government"]
+
+
+# --- a gerund after a preposition belongs to the content before it ---------------------------
+def test_gerund_after_a_preposition_is_part_of_the_content() -> None:
+    text = "He blamed the council for delaying the works by refusing to meet the residents."
+    q = extract_quotes(text)
+    check_offsets(text, q)
+    assert q["content"].tolist() == ["the council for delaying the works by refusing to meet the residents"]
+    text = "She stressed the need to wait before responding, noting that the talks were at an early stage."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["the need to wait before responding", "that the talks were at an early stage"]
+    assert q["cue"].tolist() == ["stressed", "noting"]
+
+
+def test_gerund_right_after_its_verb_is_its_own_statement() -> None:
+    q = extract_quotes("The broadcaster responded by saying that it does not pay guests.")
+    assert q["content"].tolist() == ["that it does not pay guests"]
+    assert q["cue"].tolist() == ["saying"]
+    assert q["speaker"].tolist() == ["The broadcaster"]
+
+
+def test_seed_gerunds_stay_in_their_content(seed_quotes: pd.DataFrame) -> None:
+    contents = seed_quotes["content"].tolist()
+    assert "the need to observe US policy before responding" in contents
+    assert any(c.endswith("during the first term by refusing to engage") for c in contents)
+    assert not seed_quotes["cue"].isin(["refusing", "responding"]).any()
