@@ -10,6 +10,7 @@ Modules (import them by name; importing the package itself stays cheap):
 - :mod:`analysis.terms`: frequencies, n-grams, TF-IDF, keyness, collocations, KWIC
 - :mod:`analysis.plots`: matplotlib figures for all of the above
 - :mod:`analysis.reports`: papermill batch reports
+- :mod:`analysis.checks`: rows a person should read (likely extractor errors, failure conditions)
 """
 
 from __future__ import annotations

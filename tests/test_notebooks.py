@@ -382,9 +382,6 @@ ON_THE_SEED = {
 }
 # a count of one with a plural noun ("1 terms"): the narration must agree with its numbers
 _ONE_PLURAL = re.compile(r"(?<![\d.,])1 (?:terms|statements|sentences|speakers|articles|paragraphs)\b")
-_ONE_PLURAL_TODO = {"01", "04"}  # still print "1 paragraphs" on a one-paragraph article; remove once fixed
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_on_a_one_paragraph_article(path: Path, tmp_path: Path):
@@ -393,8 +390,7 @@ def test_notebook_runs_on_a_one_paragraph_article(path: Path, tmp_path: Path):
     nb = _run(path, tmp_path / path.name, article=str(short))
     assert_every_code_cell_ran(nb, path.name)
     texts = json.dumps([c.get("outputs", []) for c in nb["cells"]], ensure_ascii=False)
-    if path.name[:2] not in _ONE_PLURAL_TODO:
-        assert not _ONE_PLURAL.findall(texts), f"{path.name}: {_ONE_PLURAL.findall(texts)}"
+    assert not _ONE_PLURAL.findall(texts), f"{path.name}: {_ONE_PLURAL.findall(texts)}"
     for expected in ON_A_SHORT_ARTICLE.get(path.name[:2], []):
         assert expected in texts, f"{path.name}: on a one-paragraph article the output should say {expected!r}"
     assert "Deprecat" not in texts, f"{path.name}: a deprecation warning reaches the student"
