@@ -136,9 +136,32 @@ _WINDOW = 6
 
 @functools.cache
 def _lemma(word: str) -> str:
+    """``simplemma.lemmatize(word, lang="en")``; a lower-case ASCII word found in simplemma's
+    English dictionary is looked up there directly.
+
+    For such a word simplemma's pipeline (NFC, no canonical form for English, not numeric, no
+    apostrophe) comes to its dictionary lookup first, which answers the entry of the word or
+    of its capitalised form when there is one; only the other words go through the pipeline.
+    A test compares the two on every word of the lexicons and of the CMU dictionary.
+    """
+    if word.isascii() and word.isalpha() and word.islower():
+        entries = _en_dictionary()
+        lemma = entries.get(word)
+        if lemma is None:
+            lemma = entries.get(word.capitalize())
+        if lemma is not None:
+            return lemma
     import simplemma
 
     return simplemma.lemmatize(word, lang="en")
+
+
+@functools.cache
+def _en_dictionary():
+    """simplemma's English dictionary, the one ``simplemma.lemmatize`` reads (loaded once)."""
+    from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
+
+    return DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
 
 
 def _lexicon_sums(words: Sequence[str], lex: dict[str, float], scale: float) -> tuple[float, float]:
@@ -172,10 +195,25 @@ _CACHE_LIMIT = 1 << 17  #: distinct words remembered; the memory stays bounded o
 
 
 def _word_info(word: str) -> tuple[float, float, bool]:
-    """``(AFINN score / 5, General Inquirer score, is a negator)`` of one lower-case word."""
+    """``(AFINN score / 5, General Inquirer score, is a negator)`` of one lower-case word.
+
+    Each score is :func:`_lexicon_score` of the word (its lemma is computed once, and only
+    when one of the lexicons lacks the word); a word with neither score nor negation gets
+    the one tuple :data:`_NO_SCORE`.
+    """
+    afinn = sentiment_lexicon("afinn")
+    gi = sentiment_lexicon("general_inquirer")
+    a = afinn.get(word)
+    g = gi.get(word)
+    if a is None or g is None:
+        lemma = _lemma(word)
+        if a is None:
+            a = afinn.get(lemma)
+        if g is None:
+            g = gi.get(lemma)
     info = (
-        _lexicon_score(word, sentiment_lexicon("afinn"), 5.0),
-        _lexicon_score(word, sentiment_lexicon("general_inquirer"), 1.0),
+        a / 5.0 if a else 0.0,
+        g / 1.0 if g else 0.0,
         word in _NEGATORS or word.endswith("n't"),
     )
     return _NO_SCORE if info == _NO_SCORE else info
@@ -246,12 +284,22 @@ class _TokenInfo(dict):
     def __missing__(self, raw: str) -> tuple[tuple[str, str, bool, bool] | None, tuple, tuple | None]:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        words = tuple(map(_WORD_INFO.__getitem__, _words(raw)))
-        if any(map(_IS_NEGATOR, words)):
-            scores = None
+        if raw.isalnum() and raw.isascii():  # one plain word (most tokens), as in _words
+            word = _WORD_INFO[raw.lower()]
+            words: tuple = (word,)
+            if word is _NO_SCORE:
+                scores: tuple | None = ()
+            elif word[2]:
+                scores = None
+            else:
+                scores = ((word[0], word[1]),) if word[0] or word[1] else ()
         else:
-            scores = tuple((a, g) for a, g, _ in words if a or g)
-        info = self[raw] = (vader._TOKEN_INFO[raw], words, scores)
+            words = tuple(map(_WORD_INFO.__getitem__, _words(raw)))
+            if any(map(_IS_NEGATOR, words)):
+                scores = None
+            else:
+                scores = tuple((a, g) for a, g, _ in words if a or g)
+        info = self[raw] = (vader._token_info(raw), words, scores)
         return info
 
 

@@ -411,13 +411,17 @@ class _TokenInfo(dict):
     def __missing__(self, raw: str) -> tuple[str, str, bool, bool] | None:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        word = _strip_token(raw)
-        info = None
-        if word:
-            low = word.lower()
-            info = (word, low, low in lexicon(), _is_context(low))
-        self[raw] = info
+        info = self[raw] = _token_info(raw)
         return info
+
+
+def _token_info(raw: str) -> tuple[str, str, bool, bool] | None:
+    """What :data:`_TOKEN_INFO` holds for the whitespace token ``raw`` (computed, not cached)."""
+    word = _strip_token.__wrapped__(raw)
+    if not word:
+        return None
+    low = word.lower()
+    return word, low, low in lexicon(), _is_context(low)
 
 
 _TOKEN_INFO = _TokenInfo()

@@ -881,3 +881,16 @@ def test_news_words_shortcut_equals_the_pattern(token):
     want = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", token.lower().replace("\u2019", "'"))
     assert news_sentiment._words(token) == want
     assert news_sentiment._WORD_RE.pattern == r"[a-z0-9]+(?:['-][a-z0-9]+)*"
+
+
+def test_lemmas_looked_up_directly_equal_simplemma():
+    """news_sentiment._lemma answers plain words from simplemma's dictionary: the same lemmas."""
+    import simplemma
+
+    from analysis.resources import cmudict_syllables, sentiment_lexicon
+
+    words = set(cmudict_syllables()) | set(sentiment_lexicon("afinn")) | set(sentiment_lexicon("general_inquirer"))
+    words |= {w.capitalize() for w in list(words)[:2000]} | {"", "x", "2015", "3bn", "don't", "well-known"}
+    news_sentiment._lemma.cache_clear()
+    for w in sorted(w for w in words if w):
+        assert news_sentiment._lemma(w) == simplemma.lemmatize(w, lang="en"), w
