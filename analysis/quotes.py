@@ -1097,6 +1097,24 @@ def _frame_at(
             m = left_mention(toks, i - 1, text, 0)
             if m is not None and m.kind == "name" and (cue.complement == "any" or _clause_follows(toks, j + 1)):
                 return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
+        if (
+            prev is not None and prev.kind == "word" and not prev.cap and (prev.low == "those" or (
+                prev.low not in STOP_WORDS and prev.low not in DETERMINERS and not prev.low.endswith("ing")
+                and prev.low not in _GERUND_PREPOSITIONS
+                and not is_adverb(prev) and prev.low not in _CONNECTORS_PLUS and not _looks_finite(prev)
+            ))
+            and (cue.complement == "any" or _clause_follows(toks, j + 1))
+            and not (frames and frames[-1].end > prev.start)
+        ):
+            # a participle after its noun: "voters supporting Trump", "those backing other
+            # candidates", "a letter saying ...": the noun phrase is the speaker
+            lo = _token_after(toks, frames[-1].end) if frames else 0
+            m = (
+                Mention(prev.start, prev.end, prev.text, prev.text, "description")
+                if prev.low == "those" else left_mention(toks, i - 1, text, lo)
+            )
+            if m is not None and m.kind == "description":
+                return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
         if frames and prev is not None and prev.kind == "word" and prev.low in _GERUND_PREPOSITIONS and (
             len(_WORD_RE.findall(text, frames[-1].end, prev.start)) >= 2
         ):
@@ -1207,6 +1225,7 @@ def _frame_at(
 # A gerund after these is the object of the preposition ("blamed X for sabotaging talks by
 # refusing to engage"), not a new statement.
 _GERUND_PREPOSITIONS = frozenset("by before after without for of in while on from about with through upon since despite".split())
+_RELATIVES = frozenset("which what".split())
 _SAID_FORMS = frozenset("said says say told tells".split())
 _ASIDE_ADVERBS = frozenset("however though too meanwhile instead therefore moreover meanwhile nonetheless".split())
 _LAST_RESORT_STOPS = frozenset("that because if when while although though whether where since unless than".split())
@@ -1884,6 +1903,14 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 continue
             if f.subject is not None:
                 rows.append(_Row(f.subject[0], f.subject[1], *_cue_fields(text, toks, f), f.mention))
+            elif f.side == "left" and f.mention is not None and f.mention.kind != "pronoun" or (
+                f.mention is not None and f.mention.text.lower() in _SUBJ_PERSONAL
+            ):
+                # "a probe [which] the agency said was ongoing", "[what] he said": the relative
+                # pronoun stands for the content
+                x = _token_after(toks, _np_start(f.mention))
+                if x > 0 and toks[x - 1].low in _RELATIVES and toks[x - 1].kind == "word" and not in_quote[toks[x - 1].start]:
+                    rows.append(_Row(toks[x - 1].start, toks[x - 1].end, *_cue_fields(text, toks, f), f.mention))
             nxt_start = se
             if fi + 1 < len(kept):
                 g = kept[fi + 1]

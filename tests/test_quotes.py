@@ -651,3 +651,26 @@ def test_seed_gerunds_stay_in_their_content(seed_quotes: pd.DataFrame) -> None:
     assert "the need to observe US policy before responding" in contents
     assert any(c.endswith("during the first term by refusing to engage") for c in contents)
     assert not seed_quotes["cue"].isin(["refusing", "responding"]).any()
+
+
+# --- reduced relatives and relative pronouns ---------------------------------------------------
+def test_participle_after_its_noun_takes_the_noun_as_speaker() -> None:
+    q = extract_quotes("Protesters held up a banner saying the plant should close.")
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["the plant should close", "saying", "a banner"]]
+    q = extract_quotes("In two counties, those supporting the bypass outnumbered its critics.")
+    assert q[["content", "speaker"]].values.tolist() == [["the bypass outnumbered its critics", "those"]]
+
+
+def test_participle_after_a_verb_or_preposition_is_not_a_reduced_relative() -> None:
+    q = extract_quotes("Iran's policy of supporting these groups remains unchanged.")
+    assert q.empty, q[["content", "cue"]].values.tolist()
+
+
+def test_relative_pronoun_is_a_piece_of_the_content() -> None:
+    text = "The report cited an inquiry into the attacks, which the inquiry said were covered up."
+    q = extract_quotes(text)
+    check_offsets(text, q)
+    rows = list(zip(q["content"], q["cue"]))
+    assert ("which", "said") in rows and ("were covered up", "said") in rows
+    q = extract_quotes("Nobody could check what the minister said.")
+    assert q[["content", "speaker"]].values.tolist() == [["what", "the minister"]]
