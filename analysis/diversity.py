@@ -129,10 +129,18 @@ def measures(
     _check_window(window)
     _check_threshold(threshold)
     _check_sample_size(sample_size)
-    n = len(tokens)
+    if not len(tokens):
+        return _NAN, _NAN, _NAN, _NAN
+    return _measures_of_ids(*_ids(tokens), window, threshold, sample_size)
+
+
+def _measures_of_ids(
+    ids: list[int], n_types: int, window: int, threshold: float, sample_size: int
+) -> tuple[float, float, float, float]:
+    """:func:`measures` of tokens numbered ``ids`` (:func:`_ids`), options already checked."""
+    n = len(ids)
     if n == 0:
         return _NAN, _NAN, _NAN, _NAN
-    ids, n_types = _ids(tokens)
     counts = np.bincount(ids, minlength=n_types) if n >= sample_size else None
     return (
         n_types / n,

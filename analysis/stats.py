@@ -29,17 +29,16 @@ measure is NaN; nothing raises.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import operator
-from collections import Counter
 from typing import Any
 
 import pandas as pd
 
 from .diversity import hdd, mattr, mtld, type_token_ratio
-from .diversity import measures as diversity_measures
+from .diversity import _check_sample_size, _check_threshold, _check_window, _measures_of_ids
+from .diversity import _ids as _diversity_ids
 from .frames import ArticlesLike, OnError, build_frame
 from .readability import (
     automated_readability_index,
@@ -217,10 +216,30 @@ _KIND = operator.itemgetter(2)
 _WORD_KINDS = frozenset(("word", "number"))
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _word_measure(word: str) -> tuple[int, int]:
-    """``(letters and digits, syllables)`` of one word or number, computed once per string."""
-    return _n_chars(word), n_syllables(word)
+_MEASURE_CACHE_LIMIT = 1 << 17  #: distinct words remembered; the memory stays bounded
+
+
+class _Measures(dict):
+    """word -> ``(letters and digits, syllables, 1 if long, 1 if polysyllable)``, computed on
+    first lookup (:func:`_n_chars`, :func:`analysis.syllables.n_syllables`), emptied when it
+    holds too many."""
+
+    def __missing__(self, word: str) -> tuple[int, int, int, int]:
+        if len(self) >= _MEASURE_CACHE_LIMIT:
+            self.clear()
+        chars, syl = _n_chars(word), n_syllables(word)
+        m = self[word] = (chars, syl, int(chars >= LONG_WORD_CHARS), int(syl >= POLYSYLLABLE))
+        return m
+
+
+_MEASURES = _Measures()
+
+
+def _check_diversity_options(window: int, threshold: float, sample_size: int) -> None:
+    """The checks of :func:`analysis.diversity.measures`, in its order."""
+    _check_window(window)
+    _check_threshold(threshold)
+    _check_sample_size(sample_size)
 
 
 def text_stats_values(
@@ -233,8 +252,9 @@ def text_stats_values(
     """:func:`text_stats` as a plain dict (``int`` counts, ``float`` rest), in field order.
 
     The same numbers as :func:`text_stats` without building a Series: what
-    :mod:`analysis.pipeline` stores per article. Counts are summed per distinct word string
-    (each measured once), which gives the same integers as summing token by token.
+    :mod:`analysis.pipeline` stores per article. Each distinct word string is measured once
+    (:class:`_Measures`) and the counts are integer sums over the words; the diversity
+    measures share one numbering of the words (``n_unique_words`` is its number of types).
 
     Examples:
         >>> v = text_stats_values("The cat sat on the mat. It was happy.")
@@ -242,18 +262,16 @@ def text_stats_values(
         (True, 9, 10)
     """
     seg = segment(text)
-    kinds = list(map(_KIND, seg.tokens))
+    kinds = seg.token_kind if len(seg.token_kind) == len(seg.tokens) else tuple(map(_KIND, seg.tokens))
     words = list(itertools.compress(seg.token_text, map(_WORD_KINDS.__contains__, kinds)))
     lexical = list(map(str.casefold, itertools.compress(seg.token_text, map("word".__eq__, kinds))))
-    n_chars = n_syl = n_long = n_poly = 0
-    for w, c in Counter(words).items():
-        chars, syl = _word_measure(w)
-        n_chars += c * chars
-        n_syl += c * syl
-        if chars >= LONG_WORD_CHARS:
-            n_long += c
-        if syl >= POLYSYLLABLE:
-            n_poly += c
+    if words:
+        chars, syls, longs, polys = zip(*map(_MEASURES.__getitem__, words))
+        n_chars, n_syl, n_long, n_poly = sum(chars), sum(syls), sum(longs), sum(polys)
+    else:
+        n_chars = n_syl = n_long = n_poly = 0
+    _check_diversity_options(mattr_window, mtld_threshold, hdd_sample_size)
+    ids, n_types = _diversity_ids(lexical)
 
     n_sent = len(seg.sentences)
     n_words = len(words)
@@ -262,7 +280,7 @@ def text_stats_values(
         "n_sentences": n_sent,
         "n_words": n_words,
         "n_numbers": n_words - len(lexical),
-        "n_unique_words": len(set(lexical)),
+        "n_unique_words": n_types,
         "n_chars": n_chars,
         "n_syllables": n_syl,
         "n_long_words": n_long,
@@ -277,8 +295,8 @@ def text_stats_values(
         "coleman_liau": coleman_liau(n_words, n_sent, n_chars),
         "automated_readability_index": automated_readability_index(n_words, n_sent, n_chars),
     }
-    values["type_token_ratio"], values["mattr"], values["mtld"], values["hdd"] = diversity_measures(
-        lexical, window=mattr_window, threshold=mtld_threshold, sample_size=hdd_sample_size
+    values["type_token_ratio"], values["mattr"], values["mtld"], values["hdd"] = _measures_of_ids(
+        ids, n_types, mattr_window, mtld_threshold, hdd_sample_size
     )
     if not n_words:  # no words: formulas are undefined even when a sentence exists ("—")
         for key in STATS_FIELDS[len(COUNT_FIELDS):]:

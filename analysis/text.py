@@ -220,6 +220,7 @@ class Segmentation:
         tokens: ``(start, end, kind)`` per token, in order; kind is word, number, clitic or punct.
         token_sentence: the sentence index of each token.
         token_text: ``text[start:end]`` of each token.
+        token_kind: the kind of each token (the third item of its ``tokens`` entry).
     """
 
     text: str
@@ -230,6 +231,7 @@ class Segmentation:
     tokens: tuple[tuple[int, int, str], ...]
     token_sentence: tuple[int, ...]
     token_text: tuple[str, ...] = ()
+    token_kind: tuple[str, ...] = ()
 
     def words(self) -> list[tuple[int, int]]:
         """Spans of tokens that are words or numbers (no punctuation, no clitics)."""
@@ -306,8 +308,11 @@ _SPACE = operator.itemgetter(0)
 _TOKEN = operator.itemgetter(1)
 
 
-def _tokens(text: str, norm: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
-    """``(tokens, token_text)``: the tokens of :func:`_tokenize` and their strings in ``text``.
+def _tokens(
+    text: str, norm: str
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """``(tokens, token_text, token_kind)``: the tokens of :func:`_tokenize`, their strings in
+    ``text`` and their kinds.
 
     One ``findall`` over the text: offsets are running sums of lengths, kinds come from the
     token strings (:class:`_Kinds`). The text itself is tokenised unless it holds a single
@@ -317,7 +322,7 @@ def _tokens(text: str, norm: str) -> tuple[tuple[tuple[int, int, str], ...], tup
     src = text if own else norm
     found = _FINDALL_RE.findall(src, 0, len(src.rstrip()))  # trailing whitespace starts nothing
     if not found:
-        return (), ()
+        return (), (), ()
     strings = list(map(_TOKEN, found))
     lengths = list(map(len, strings))
     ends = list(itertools.accumulate(map(operator.add, map(len, map(_SPACE, found)), lengths)))
@@ -331,8 +336,8 @@ def _tokens(text: str, norm: str) -> tuple[tuple[tuple[int, int, str], ...], tup
                 kinds[i] = "word"
     tokens = tuple(zip(starts, ends, kinds))
     if own:
-        return tokens, tuple(strings)
-    return tokens, tuple(text[s:e] for s, e in zip(starts, ends))
+        return tokens, tuple(strings), tuple(kinds)
+    return tokens, tuple(text[s:e] for s, e in zip(starts, ends)), tuple(kinds)
 
 
 @functools.lru_cache(maxsize=64)
@@ -356,7 +361,7 @@ def segment(text: str) -> Segmentation:
         for span in _split_sentences(norm, ps, pe):
             sentences.append(span)
             sent_par.append(p)
-    tokens, token_text = _tokens(text, norm)
+    tokens, token_text, token_kind = _tokens(text, norm)
     if not sentences:
         token_sent: tuple[int, ...] = (-1,) * len(tokens)
     elif len(sentences) == 1:
@@ -377,6 +382,7 @@ def segment(text: str) -> Segmentation:
         tokens=tokens,
         token_sentence=token_sent,
         token_text=token_text,
+        token_kind=token_kind,
     )
 
 

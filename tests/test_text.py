@@ -177,6 +177,7 @@ def _check_tokens(text: str) -> None:
         max(bisect.bisect_right(starts, s) - 1, 0) if starts else -1 for s, _, _ in ref
     ), text
     assert seg.token_text == tuple(text[s:e] for s, e, _ in ref), text
+    assert seg.token_kind == tuple(k for _, _, k in ref), text
 
 
 _TOKEN_ATOMS = [
