@@ -1113,7 +1113,10 @@ def _frame_at(
                 Mention(prev.start, prev.end, prev.text, prev.text, "description")
                 if prev.low == "those" else left_mention(toks, i - 1, text, lo)
             )
-            if m is not None and m.kind == "description":
+            if m is not None and m.kind == "description" and (
+                m.text.split()[0].lower() in DETERMINERS or m.text[:1].isupper() or m.text[:1].isdigit()
+                or _plural_phrase(m.text)
+            ) and not any(_looks_finite(x) for x in toks[_token_after(toks, m.start) : i]):
                 return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
         if frames and prev is not None and prev.kind == "word" and prev.low in _GERUND_PREPOSITIONS and (
             len(_WORD_RE.findall(text, frames[-1].end, prev.start)) >= 2
@@ -1143,7 +1146,13 @@ def _frame_at(
                 subj = _raised_subject(toks, k, _token_after(toks, frames[-1].end) if frames else 0)
             start = subj[0] if subj is not None else t.start
             return _Frame(cue, i, j, "inherit", None, start, toks[j].end, j + 1, subject=subj)
-        return _passive_by_frame(toks, i, j, k, cue, text)
+        by = _passive_by_frame(toks, i, j, k, cue, text)
+        if by is None and cue.frame in ("emotive", "distancing", "rejecting") and nxt_low in ("for", "of", "as") and (
+            toks[j].low.endswith("ed") and j + 2 < n and toks[j + 2].is_word
+        ):
+            # "Obama has been criticized for using the term", "was accused of lying": no speaker
+            return _Frame(cue, i, j + 1, "inherit", None, t.start, toks[j + 1].end, j + 2)
+        return by
     if base:
         if k < 0:
             return None
@@ -1225,6 +1234,52 @@ def _frame_at(
 # A gerund after these is the object of the preposition ("blamed X for sabotaging talks by
 # refusing to engage"), not a new statement.
 _GERUND_PREPOSITIONS = frozenset("by before after without for of in while on from about with through upon since despite".split())
+# Cues whose content is often a noun phrase, the object of a stance ("endorsed Trump last
+# week", "opposed the bill after the vote"): the content ends with that noun phrase.
+_NP_OBJECT_LEMMAS = frozenset("support endorse oppose".split())
+_NP_END_WORDS = frozenset(
+    """after before because when while as since if although though until unless despite during
+    last this next yesterday today earlier later again and but or so then""".split()
+)
+
+
+def _np_object_end(toks: list[Tok], norm: str, in_quote: bytearray, s: int, e: int) -> int:
+    """Where the noun phrase object that starts the content at ``s`` ends (``e`` when the
+    content is a clause or the noun phrase runs to ``e``): a name or an object pronoun ends
+    before a preposition, punctuation or an adverbial ("endorsed [Trump] last week and ...",
+    "endorsed [her] – they appeared ..."); a longer phrase before an adverbial clause or a
+    coordinated clause ("endorsed [gay marriage] after his son came out")."""
+    x = _token_after(toks, s)
+    n = len(toks)
+    if x >= n or in_quote[s] or toks[x].start != s:
+        return e
+    t = toks[x]
+    if t.low in ("that", "to", "whether", "how", "why", "what", "if") or (x + 1 < n and toks[x + 1].kind == "clitic"):
+        return e
+    if t.low in ("him", "her", "them", "us", "me") or t.cap:
+        y = x + 1
+        if t.cap:
+            while y < n and toks[y].end <= e and (toks[y].cap or toks[y].text in (".", "-", "&") or toks[y].low in ("de", "van", "von", "bin", "al")):
+                y += 1
+        if y >= n or toks[y].start >= e:
+            return e
+        u = toks[y]
+        if u.kind == "clitic" or (u.kind == "word" and u.low not in PREPOSITIONS and u.low not in _NP_END_WORDS and not is_adverb(u)):
+            return e  # "her plan", "Trump's campaign", "Clinton supporters"
+        return toks[y - 1].end
+    for y in range(x + 1, n):
+        u = toks[y]
+        if u.start >= e:
+            break
+        if in_quote[u.start]:
+            continue
+        if u.kind == "word" and u.low in _NP_END_WORDS and u.low not in ("as", "so", "then", "this", "last", "next"):
+            if u.low in ("and", "or", "but") and not (toks[y - 1].text == "," or (y + 1 < n and _looks_finite(toks[y + 1]))):
+                continue  # "the bill and its amendments"
+            return toks[y - 1].end if toks[y - 1].text != "," else toks[y - 2].end
+    return e
+
+
 _RELATIVES = frozenset("which what".split())
 _SAID_FORMS = frozenset("said says say told tells".split())
 _ASIDE_ADVERBS = frozenset("however though too meanwhile instead therefore moreover meanwhile nonetheless".split())
@@ -1868,7 +1923,9 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
         for f in frames:
             if kept and (f.side == "left" or f.subject is not None):
                 before = norm[max(ss, kept[-1].end) : f.start].rstrip()
-                sep = before.rstrip("\"'\u201d\u2019").endswith((",", ";", "\u2014", ":")) or bool(_SEP_RE.search(before))
+                sep = before.rstrip("\"'\u201d\u2019").endswith((",", ";", "\u2014", ":", " -", "--", "\u2013")) or bool(
+                    _SEP_RE.search(before)
+                )
                 if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
                     sep = bool(_AND_SUBJECT_RE.search(norm, max(ss, kept[-1].end), f.mention.start))
                 prev_f = kept[-1]
@@ -1988,8 +2045,12 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     left = (left[0], left[0])  # "In particular, he said, ...": an adverbial
                 elif _TIME_PHRASE_RE.fullmatch(norm, left[0], left[1]):
                     left = (left[0], left[0])  # "Six months ago, the senator said, ..."
-                elif has_right and len(words) <= 10 and fw.endswith("ing") and fw != "according":
-                    left = (left[0], left[0])  # "Holding open a book, Beck said, “...”": circumstance
+                elif has_right and len(words) <= 10 and fw.endswith("ing") and fw != "according" and not (
+                    parenthetical and rs_tok < n and _looks_finite(toks[rs_tok])
+                ):
+                    # "Holding open a book, Beck said, “...”": circumstance; but "Pivoting to
+                    # cuts too soon, economists say, limited the recovery": the subject
+                    left = (left[0], left[0])
             has_left = left[1] > left[0] and bool(_WORD_RE.search(norm, left[0], left[1]))
             if not has_left and not has_right and lb == ss and not _WORD_RE.search(norm, ss, f.start):
                 # "... do you need?’” | Weaver said.": a quotation the sentence splitter cut
@@ -2028,6 +2089,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 ):
                     clause_word = "which"  # a relative clause: "the DNC, which is seen as ..., responded"
                 s, e = _cut_right(norm, in_quote, right[0], right[1], clause_word)
+                if f.cue.lemma in _NP_OBJECT_LEMMAS:
+                    e = _np_object_end(toks, norm, in_quote, s, e)
                 q = quote_containing(e - 1)
                 if q is not None and q.end > e:
                     e = q.end

@@ -674,3 +674,34 @@ def test_relative_pronoun_is_a_piece_of_the_content() -> None:
     assert ("which", "said") in rows and ("were covered up", "said") in rows
     q = extract_quotes("Nobody could check what the minister said.")
     assert q[["content", "speaker"]].values.tolist() == [["what", "the minister"]]
+
+
+# --- stances, passives without an agent, subjects before a parenthetical cue -----------------
+STANCES = [
+    # (text, content, speaker): the content of a stance ends with its noun phrase object
+    ("The mayor endorsed Ms Patel last week and has campaigned with her since.", "Ms Patel", "The mayor"),
+    ("Three unions endorsed her – they appeared together on Monday.", "her", "Three unions"),
+    ("Most Labour MPs voted against the bill.", "the bill", "Most Labour MPs"),
+    ("The council sided with the residents.", "the residents", "The council"),
+    ("Pivoting to cuts too soon, many economists say, limited the recovery.", "Pivoting to cuts too soon", "many economists"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", STANCES)
+def test_stances_and_parenthetical_subjects(text: str, content: str, speaker: str) -> None:
+    q = extract_quotes(text, resolve_pronouns=False)
+    check_offsets(text, q)
+    found = q[q["content"] == content]
+    assert len(found) == 1, q[["content", "speaker"]].values.tolist()
+    assert found.iloc[0]["speaker"] == speaker
+
+
+def test_passive_criticism_without_an_agent_has_no_speaker() -> None:
+    q = extract_quotes("The minister was accused of misleading Parliament.")
+    assert q[["content", "cue"]].values.tolist() == [["misleading Parliament", "accused of"]]
+    assert q["speaker"].isna().all()
+
+
+def test_participle_after_a_comparative_is_not_a_statement() -> None:
+    q = extract_quotes("Others, though, sounded far less welcoming.")
+    assert "welcoming" not in q["cue"].tolist()
