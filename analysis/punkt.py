@@ -114,6 +114,9 @@ class Punkt:
         self.abbrev_types = frozenset(abbrev_types)
         self.sent_starters = frozenset(sent_starters)
         self._contains_break = functools.lru_cache(maxsize=1 << 16)(self._contains_break_uncached)
+        #: decide "word." (ASCII letters, no abbreviation) without building its context;
+        #: tests switch it off to compare
+        self.plain_words = True
 
     # ------------------------------------------------------------------ one context
 
@@ -174,6 +177,8 @@ class Punkt:
         out: list[tuple[int, int]] = []
         last_break = 0
         contains = self._contains_break
+        abbrevs = self.abbrev_types
+        plain_words = self.plain_words
         prev_match = None
         prev_start = prev_stop = 0  # the previous candidate's word slice
         matches = list(PERIOD_CONTEXT_RE.finditer(text))
@@ -196,8 +201,22 @@ class Punkt:
                 break
             # decide on the previous candidate
             m = prev_match
-            context = text[prev_start:prev_stop] + m.group() + m.group("after_tok")
-            if contains(context):
+            word = text[prev_start:prev_stop]
+            if (
+                plain_words
+                and len(word) > 1
+                and word.isalpha()
+                and word.isascii()
+                and m.group() == "."
+                and word.lower() not in abbrevs
+            ):
+                # "word." that is no abbreviation: its context's first token is "word." (the
+                # context goes on with whitespace or punctuation, never a period), a break
+                # that neither pass undoes (no initial, no number), and a token follows it
+                brk = True
+            else:
+                brk = contains(word + m.group() + m.group("after_tok"))
+            if brk:
                 out.append((last_break, m.end()))
                 last_break = m.start("next_tok") if m.group("next_tok") else m.end()
             if match is None:

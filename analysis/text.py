@@ -92,7 +92,17 @@ def normalise_quotes(text: str) -> str:
         >>> normalise_quotes("“Yes,” she said. It’s")
         '"Yes," she said. It\\'s'
     """
-    return text if text.isascii() else text.translate(_QUOTE_MAP)  # every mapped mark is non-ASCII
+    if text.isascii():  # every mapped mark is non-ASCII
+        return text
+    # the same as text.translate(_QUOTE_MAP): one character for one, none mapped to another
+    # mapped one; str.translate looks up every character, replace() only the marks present
+    for mark, ascii_mark in _QUOTE_PAIRS:
+        if mark in text:
+            text = text.replace(mark, ascii_mark)
+    return text
+
+
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_MAP.items())
 
 
 @functools.cache

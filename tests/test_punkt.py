@@ -148,3 +148,16 @@ def test_equal_to_nltk_on_the_polnear_texts(shared_data):
     for name in ("polnear.dev.jsonl", "polnear.train.jsonl"):
         for raw in _jsonl_texts(shared_data / "quotes" / name):
             _same_spans(_pieces(raw))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ATOMS), max_size=30))
+def test_plain_word_shortcut_equals_the_context_rules(atoms):
+    """Punkt decides "word." (letters, no abbreviation) without its context: the same spans."""
+    from analysis.text import _punkt
+
+    fast = _punkt()
+    slow = punkt.Punkt(fast.abbrev_types, fast.sent_starters)
+    slow.plain_words = False
+    for s in ("".join(atoms), " ".join(atoms)):
+        assert fast.span_tokenize(s) == slow.span_tokenize(s), s

@@ -130,6 +130,14 @@ def test_normalise_quotes_keeps_length():
     assert norm == "\"A\" 'b' \"c\" \"d\" it's"
 
 
+def test_normalise_quotes_equals_translating_every_character():
+    from analysis.text import _QUOTE_MAP
+
+    marks = "".join(map(chr, _QUOTE_MAP))
+    for text in ["", "plain", "£5 “x” é", marks, marks[::-1] * 3 + "ß‘’", "’", "ÿ\u2032\u203a€"]:
+        assert normalise_quotes(text) == text.translate(_QUOTE_MAP), text
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "…", "“", "—"])
 def test_degenerate_texts(text):
     seg = segment(text)
@@ -213,3 +221,9 @@ def test_tokens_equal_the_pattern_on_the_corpora(shared_data):
             for line in fh:
                 if line.strip():
                     _check_tokens(json.loads(line)["text"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="".join(map(chr, textmod._QUOTE_MAP)) + "ab é£\n\"'"))
+def test_normalise_quotes_equals_translating_generated_texts(text):
+    assert normalise_quotes(text) == text.translate(textmod._QUOTE_MAP)
