@@ -151,7 +151,11 @@ def canonical_frame(frame: pd.DataFrame) -> pd.DataFrame:
         ([False, True, True], ['["Dr"]', '[]'])
     """
     out = frame.reset_index(drop=True)
-    for col in out.columns:
+    for col, dtype in list(out.dtypes.items()):
+        if dtype != object and not (
+            pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype)
+        ):
+            continue  # numbers and booleans are stored as they are (the column is not read)
         s = out[col]
         if s.dtype == object:
             values = [v for v in s if not _is_missing(v)]
@@ -165,6 +169,9 @@ def canonical_frame(frame: pd.DataFrame) -> pd.DataFrame:
             ):
                 out[col] = pd.to_numeric(s)
                 continue
+            if not values:  # nothing but missing values: a text column with none
+                out[col] = pd.Series(pd.array([None] * len(s), dtype="str"), index=s.index, name=s.name)
+                continue
             s = s.map(_as_text).astype("str")
         elif not (
             pd.api.types.is_string_dtype(s.dtype)
@@ -173,13 +180,34 @@ def canonical_frame(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         elif s.dtype != "str":
             s = s.astype("str")
-        elif not (empty := s == "").any():
-            continue  # already stored as it is: nothing to convert or blank out
         else:
-            out[col] = s.mask(empty)
-            continue
+            blanked = _blank_empty_strings(s)
+            if blanked is not None:
+                out[col] = blanked
+            continue  # else already stored as it is: nothing to convert or blank out
         out[col] = s.mask(s == "")
     return out
+
+
+def _blank_empty_strings(s: pd.Series) -> pd.Series | None:
+    """``s.mask(s == "")`` of a ``str`` column, or ``None`` when it holds no empty string.
+
+    Computed on the column's Arrow array when it has one (missing values are no match, as
+    with ``==``): a comparison and a selection instead of pandas' per-call machinery.
+    """
+    to_arrow = getattr(s.array, "__arrow_array__", None)
+    if to_arrow is None:
+        empty = s == ""
+        return s.mask(empty) if empty.any() else None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrow = to_arrow()
+    empty = pc.equal(arrow, "")
+    if not pc.any(empty).as_py():
+        return None
+    blanked = pc.if_else(empty, pa.scalar(None, arrow.type), arrow)
+    return pd.Series(pd.array(blanked, dtype=s.dtype), index=s.index, name=s.name)
 
 
 def part_path(out_dir: str | Path, table: str, index: int, fmt: str) -> Path:

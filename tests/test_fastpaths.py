@@ -587,12 +587,19 @@ def test_canonical_frame_skips_only_text_columns_with_nothing_to_change():
             "objects": ["a", None, ["b"]],
             "flags": [True, False, True],
             "ints": [1, 2, 3],
+            "missing": pd.array([None, None, None], dtype="str"),
+            "empties": pd.array(["", "", ""], dtype="str"),
+            "nullable_ints": pd.array([1, None, 3], dtype="Int64"),
+            "floats": [1.0, math.nan, 2.0],
+            "none_objects": [None, None, None],
         },
         index=[5, 6, 7],
     )
     got, want = canonical_frame(frame), ref_canonical_frame(frame)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert got["blank"].isna().tolist() == [False, True, True]
+    for part in (frame.iloc[:0], frame.iloc[1:2]):
+        pd.testing.assert_frame_equal(canonical_frame(part), ref_canonical_frame(part), check_exact=True)
     fast = pipeline._analyse_chunk_default(_articles(_texts()))
     for name, table in fast.items():
         pd.testing.assert_frame_equal(canonical_frame(table), ref_canonical_frame(table), obj=name)
