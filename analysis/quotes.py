@@ -1280,6 +1280,25 @@ def _np_object_end(toks: list[Tok], norm: str, in_quote: bytearray, s: int, e: i
     return e
 
 
+_OBJECT_PREPS = frozenset("for against".split())
+_CIRCUMSTANCE_PREPS = frozenset("in on at during via through after before".split())
+
+
+def _circumstance_only(toks: list[Tok], x: int, end: int, in_quote: bytearray) -> bool:
+    """Tokens ``x``.. (up to character ``end``) are prepositional phrases only: at most ten
+    words, no quotation, no verb-like word, no "that"."""
+    words = 0
+    for t in toks[x:]:
+        if t.start >= end:
+            break
+        if in_quote[t.start] or _is_quote_tok(t) or t.low in ("that", "who", "which") or _looks_finite(t):
+            return False
+        if t.kind == "word" and not t.cap and t.low in BE_FORMS | _FINITE_AUX:
+            return False
+        words += t.is_word
+    return 0 < words <= 10
+
+
 _RELATIVES = frozenset("which what".split())
 _SAID_FORMS = frozenset("said says say told tells".split())
 _ASIDE_ADVERBS = frozenset("however though too meanwhile instead therefore moreover meanwhile nonetheless".split())
@@ -1715,10 +1734,25 @@ _SUBORDINATORS = frozenset("while although though because if when as since after
 def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str) -> tuple[int, int]:
     """End reported content before a new clause: ", but ...", "; ...", a dash aside; and, for
     a cue inside a subordinate clause ("while he said X, he ..."), at its first comma."""
-    for m in _CUT_RE.finditer(norm, s, e):
-        if not in_quote[m.start()] and len(_WORD_RE.findall(norm, s, m.start())) >= 3:
+    pos = s
+    while True:
+        m = _CUT_RE.search(norm, pos, e)
+        if m is None:
+            break
+        if in_quote[m.start()]:
+            pos = m.end()
+            continue
+        if m.group(0).strip(" ,") in ("\u2014", "\u2013", "-", "--"):
+            # a pair of dashes around an aside inside the content ("the majority – a bare
+            # majority of the House – know better"): skip the aside
+            close = norm.find(m.group(0), m.end(), e)
+            if close > 0 and _WORD_RE.search(norm, close + len(m.group(0)), e) and not in_quote[close]:
+                pos = close + len(m.group(0))
+                continue
+        if len(_WORD_RE.findall(norm, s, m.start())) >= 3:
             e = m.start()
             break
+        pos = m.end()
     if clause_word in _SUBORDINATORS or clause_word == "which":
         k = norm.find(",", s, e)
         while k >= 0 and (in_quote[k] or (k + 1 < e and not norm[k + 1].isspace())):
@@ -1993,11 +2027,29 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 if comma is None:
                     continue
                 rs_tok = comma + 1
+            if (
+                f.side != "right" and rs_tok == f.after and rs_tok + 1 < n and toks[rs_tok].kind == "word"
+                and (toks[rs_tok].low in _OBJECT_PREPS or (toks[rs_tok].low == "to" and f.cue.lemma in ("respond", "reply")))
+                and toks[rs_tok + 1].is_word and toks[rs_tok + 1].low != "that"
+            ):
+                # "called for a ban", "railed against Wall Street", "responded to the claims": the
+                # preposition belongs to the cue, the content is its object
+                rs_tok += 1
+                f.cj = rs_tok - 1
             rs = toks[rs_tok].start if rs_tok < n else se
             right = _trim(norm, rs, max(rs, nxt_start)) if rs < nxt_start else (rs, rs)
             has_right = right[1] > right[0] and bool(_WORD_RE.search(norm, right[0], right[1]))
             if has_right and right[1] - right[0] < 8 and norm[right[0] : right[1]].lower() in PREPOSITIONS:
                 has_right = False  # "responded by saying ...": only the preposition is left
+            if has_right and rs_tok < n and (toks[rs_tok].low in _CIRCUMSTANCE_PREPS or (
+                toks[rs_tok].low in ("to", "with", "from") and rs_tok + 1 < n
+                and (toks[rs_tok + 1].low in DETERMINERS or toks[rs_tok + 1].cap)
+            )) and f.side != "right" and (
+                norm[lb : f.start].rstrip().endswith((",", '"', "'"))
+            ) and _circumstance_only(toks, rs_tok, right[1], in_quote):
+                # "“...,” she said in a video message to the convention.": where and when it
+                # was said, not what; the content is before the cue
+                has_right = False
             if has_right and _CONNECTIVE_RE.fullmatch(norm[right[0] : right[1]] + " "):
                 has_right = False  # "..., records show, and aviation experts say ...": only "and"
             left_possible = bool(_WORD_RE.search(norm, lb, f.start)) and norm[lb : f.start].rstrip().endswith((",", '"', "'"))

@@ -705,3 +705,20 @@ def test_passive_criticism_without_an_agent_has_no_speaker() -> None:
 def test_participle_after_a_comparative_is_not_a_statement() -> None:
     q = extract_quotes("Others, though, sounded far less welcoming.")
     assert "welcoming" not in q["cue"].tolist()
+
+
+def test_paired_dashes_are_an_aside_inside_the_content() -> None:
+    text = "Officials said the old – and previously unreported – postings were found in May."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["the old – and previously unreported – postings were found in May"]
+
+
+def test_place_and_occasion_after_the_cue_are_not_content() -> None:
+    text = "“We have made history,” she said in a video message to the convention."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["“We have made history,”"]
+
+
+def test_a_preposition_after_a_stance_verb_belongs_to_the_cue() -> None:
+    q = extract_quotes("The unions called for a general strike.")
+    assert q[["content", "cue"]].values.tolist() == [["a general strike", "called for"]]
