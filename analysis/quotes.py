@@ -1687,6 +1687,17 @@ def _np_start(m: Mention) -> int:
     return m.np_start if 0 <= m.np_start < m.start else m.start
 
 
+def _as_follows(toks: list[Tok], r: int) -> bool:
+    """A short noun phrase then "as" ("sees [Cruz as a uniter]", "saw the vote as a test")."""
+    for x in range(r, min(len(toks), r + 8)):
+        u = toks[x]
+        if u.low == "as" and u.kind == "word":
+            return x > r and x + 1 < len(toks) and toks[x + 1].low not in _AS_COMPARATIVES and toks[x + 1].low not in ("if", "though", "of")
+        if not (u.kind in ("word", "number", "clitic") or u.text in "-.'\u2019") or u.low in _CLAUSE_OPENERS:
+            return False
+    return False
+
+
 def _clause_follows(toks: list[Tok], r: int) -> bool:
     """True when a clause, a quotation or a colon follows (after time/place phrases)."""
     n = len(toks)
@@ -2061,7 +2072,9 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     first.kind != "word" or first.low.endswith("ing") or first.low in _PREP_NOT_TO
                 ):
                     has_right = False
-            if has_right and f.side != "right" and (f.cue.complement == "strict" or (f.cue.complement == "clause" and (f.cue.participle or f.cue.frame == "other"))) and not as_clause and not _clause_follows(toks, f.after):
+            if has_right and f.side != "right" and (f.cue.complement == "strict" or (f.cue.complement == "clause" and (f.cue.participle or f.cue.frame == "other"))) and not as_clause and not _clause_follows(toks, f.after) and not (
+                f.cue.lemma == "see" and _as_follows(toks, f.after)
+            ):
                 continue  # "maintained its stance": not a statement
             # left content (after a colon or semicolon that opens the clause)
             for mark in (": ", "; "):
@@ -2143,6 +2156,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 s, e = _cut_right(norm, in_quote, right[0], right[1], clause_word)
                 if f.cue.lemma in _NP_OBJECT_LEMMAS:
                     e = _np_object_end(toks, norm, in_quote, s, e)
+
                 q = quote_containing(e - 1)
                 if q is not None and q.end > e:
                     e = q.end

@@ -722,3 +722,10 @@ def test_place_and_occasion_after_the_cue_are_not_content() -> None:
 def test_a_preposition_after_a_stance_verb_belongs_to_the_cue() -> None:
     q = extract_quotes("The unions called for a general strike.")
     assert q[["content", "cue"]].values.tolist() == [["a general strike", "called for"]]
+
+
+def test_seeing_someone_as_something_is_a_view() -> None:
+    q = extract_quotes("Many voters see the mayor as a safe pair of hands.")
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["the mayor as a safe pair of hands", "see", "Many voters"]]
+    assert extract_quotes("We saw him at the station.").empty
+    assert extract_quotes("I see as many as ten problems.").empty
