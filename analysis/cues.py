@@ -8,6 +8,8 @@ Each cue has a ``category``: ``neutral`` verbs report without judging ("said", "
 "according to"), ``loaded`` verbs add the writer's framing of the speaker or of the claim
 ("claimed" distances, "admitted" implies a concession, "insisted" and "warned" dramatise). See
 the AP Stylebook entry on "said" and Bergler (2006), *Conveying attitude with reported speech*.
+Evidentials ("seemed", "appears", "is seen as"), stances ("endorsed", "voted for") and verbs of
+thinking are ``neutral``: they report a view without the writer judging the speaker.
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ class Cue:
         form: the words as written, lower case ("pointed out").
         lemma: the dictionary form ("point out").
         category: ``neutral`` or ``loaded``.
-        frame: the finer class (report, cognition, stance, factive, assertive, distancing,
-            conceding, hedging, emotive, warning, rejecting, urging; ``other`` for a verb outside
-            the lexicon that :mod:`analysis.quotes` accepts before a "that" clause).
+        frame: the finer class (report, cognition, stance, perception, factive, assertive,
+            distancing, conceding, hedging, emotive, warning, rejecting, urging; ``other`` for a
+            verb outside the lexicon that :mod:`analysis.quotes` accepts before a "that"
+            clause). ``perception`` marks the writer's evidentials ("seemed", "appears",
+            "known as", "is seen as"), reported without a speaker.
         complement: ``any``; ``clause`` (as a participle it needs "that", a quote or a colon);
             ``strict`` (a clause in every form: "added that ...", not "added 10 points").
         participle: the form is an -ing form or "according to" (it has no subject of its own).

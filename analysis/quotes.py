@@ -1974,7 +1974,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
                     sep = bool(_AND_SUBJECT_RE.search(norm, max(ss, kept[-1].end), f.mention.start))
                 prev_f = kept[-1]
-                if sep and before.strip() == "," and prev_f.side == "left" and prev_f.after < len(toks) and toks[prev_f.after].text == ",":
+                if sep and before.strip() == "," and (prev_f.side == "left" or prev_f.cue.form == "according to") and prev_f.after < len(toks) and toks[prev_f.after].text == ",":
                     # "Six months ago, the senator said, the media considered him ...": the
                     # comma closes the parenthetical cue, the clause after it is its content
                     c0 = _content_start(toks, prev_f.after, len(toks), prev_f.cue)
@@ -2244,8 +2244,8 @@ def _first_word_before(norm: str, lo: int, pos: int) -> str:
 
 
 def _has_right(toks: list[Tok], f: _Frame, norm: str, upto: int) -> bool:
-    if f.side == "right":
-        return False
+    if f.side == "right" and not (f.cue.form == "according to" and f.after < len(toks) and toks[f.after].text == ","):
+        return False  # (but "According to him, the leadership ignored ...": its content follows)
     r = _content_start(toks, f.after, len(toks), f.cue)
     return r < len(toks) and toks[r].start <= upto
 
