@@ -1119,7 +1119,7 @@ def _frame_at(
             ) and not any(_looks_finite(x) for x in toks[_token_after(toks, m.start) : i]):
                 return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
         if frames and prev is not None and prev.kind == "word" and prev.low in _GERUND_PREPOSITIONS and (
-            len(_WORD_RE.findall(text, frames[-1].end, prev.start)) >= 2
+            len(_WORD_RE.findall(text, frames[-1].end, prev.start)) >= 1
         ):
             # "blamed the administration for sabotaging talks by refusing to engage", "stressed
             # the need to wait before responding": inside the content of the cue before, not a
@@ -1128,7 +1128,7 @@ def _frame_at(
         if prev is None or not (
             after_quote
             or prev.text in (",", ";", "\u2014")
-            or prev.low in ("while", "before", "after", "by", "and", "when", "also", "in", "then")
+            or prev.low in ("while", "before", "after", "by", "and", "but", "when", "also", "in", "then")
         ):
             return None
         if cue.complement != "any" and not _clause_follows(toks, j + 1):
@@ -1299,6 +1299,10 @@ def _circumstance_only(toks: list[Tok], x: int, end: int, in_quote: bytearray) -
     return 0 < words <= 10
 
 
+_THAT_SUBORDINATE_RE = re.compile(
+    r"\s*that\s*,?\s+(?:even\s+)?(?:if|when|though|although|because|while|as|since|unless|once|after|before)\b",
+    re.IGNORECASE,
+)
 _RELATIVES = frozenset("which what".split())
 _SAID_FORMS = frozenset("said says say told tells".split())
 _ASIDE_ADVERBS = frozenset("however though too meanwhile instead therefore moreover meanwhile nonetheless".split())
@@ -1742,6 +1746,18 @@ _CUT_RE = re.compile(r",\s+(?:however|while|whereas|but|which|who)\b|;\s|\s[\u20
 _SUBORDINATORS = frozenset("while although though because if when as since after before whereas unless".split())
 
 
+_FINITE_START_RE = re.compile(r",\s+(?:is|was|are|were|has|had|have|will|would|can|could|should|may|might|must|did|does|do)\b")
+
+
+def _aside_then_verb(norm: str, in_quote: bytearray, pos: int, e: int) -> bool:
+    """The relative clause starting at ``pos`` closes with a comma followed by a finite verb
+    (", who detonated ..., had"): an aside inside the subject of the content."""
+    k = norm.find(",", pos, e)
+    while k >= 0 and in_quote[k]:
+        k = norm.find(",", k + 1, e)
+    return k >= 0 and _FINITE_START_RE.match(norm, k, e) is not None
+
+
 def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str) -> tuple[int, int]:
     """End reported content before a new clause: ", but ...", "; ...", a dash aside; and, for
     a cue inside a subordinate clause ("while he said X, he ..."), at its first comma."""
@@ -1760,6 +1776,9 @@ def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str)
             if close > 0 and _WORD_RE.search(norm, close + len(m.group(0)), e) and not in_quote[close]:
                 pos = close + len(m.group(0))
                 continue
+        if m.group(0).endswith(("which", "who")) and _aside_then_verb(norm, in_quote, m.end(), e):
+            pos = m.end()  # "said the bomber, who detonated in the square, had Syrian roots"
+            continue
         if len(_WORD_RE.findall(norm, s, m.start())) >= 3:
             e = m.start()
             break
@@ -1974,6 +1993,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
                     sep = bool(_AND_SUBJECT_RE.search(norm, max(ss, kept[-1].end), f.mention.start))
                 prev_f = kept[-1]
+                if sep and _THAT_SUBORDINATE_RE.match(before):
+                    sep = False  # "say that, even if they thought it was right, a recount ...": inside the content
                 if sep and before.strip() == "," and (prev_f.side == "left" or prev_f.cue.form == "according to") and prev_f.after < len(toks) and toks[prev_f.after].text == ",":
                     # "Six months ago, the senator said, the media considered him ...": the
                     # comma closes the parenthetical cue, the clause after it is its content

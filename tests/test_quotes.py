@@ -729,3 +729,19 @@ def test_seeing_someone_as_something_is_a_view() -> None:
     assert q[["content", "cue", "speaker"]].values.tolist() == [["the mayor as a safe pair of hands", "see", "Many voters"]]
     assert extract_quotes("We saw him at the station.").empty
     assert extract_quotes("I see as many as ten problems.").empty
+
+
+def test_clauses_inside_reported_speech_stay_in_it() -> None:
+    text = "Officials say that, even if they thought it was fair, a recount could not be done."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["that, even if they thought it was fair, a recount could not be done"]
+    text = "The governor said the bomber, who struck at noon, had links abroad."
+    assert extract_quotes(text)["content"].tolist() == ["the bomber, who struck at noon, had links abroad"]
+    text = "Rubio said that by refusing to name the threat, Democrats were weak."
+    assert extract_quotes(text)["cue"].tolist() == ["said"]
+
+
+def test_participle_after_but_keeps_the_speaker() -> None:
+    text = "The campaign called her experienced on paper but suggesting that might not be enough."
+    q = extract_quotes(text)
+    assert ("that might not be enough", "suggesting", "The campaign") in list(zip(q["content"], q["cue"], q["speaker"]))
