@@ -257,7 +257,7 @@ def _zip_bytes() -> bytes:
         ("scan.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64), "JPEG image"),
         ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "PDF document"),
         ("report.docx", _zip_bytes(), "ZIP archive"),
-        ("news.txt", gzip.compress(b"Title\nBody\n"), "gzip"),
+        ("news.txt", gzip.compress(b"Title\nBody\n", mtime=0), "gzip"),
         ("anim.txt", b"GIF89a" + bytes(32), "GIF image"),
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "Microsoft Office"),
         ("doc.txt", b"{\\rtf1\\ansi Hello}", "RTF"),
