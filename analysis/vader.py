@@ -26,6 +26,7 @@ import functools
 import itertools
 import math
 import operator
+import re
 import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -89,6 +90,8 @@ class _C:
 
 _PUNCT = frozenset(string.punctuation)
 _PUNC_LIST = frozenset(_C.PUNC_LIST)
+#: A character of ``_PUNCT`` anywhere in a string (``any(c in _PUNCT for c in s)``).
+_PUNCT_RE = re.compile("[" + re.escape(string.punctuation) + "]")
 _BOOSTERS = _C.BOOSTER_DICT
 _NEGATE = _C.NEGATE
 _IDIOMS = _C.SPECIAL_CASE_IDIOMS
@@ -174,14 +177,14 @@ def _strip_token(we: str) -> str:
         while i < n and we[i] in _PUNCT:
             i += 1
         rest = we[i:]
-        if len(rest) > 1 and we[:i] in _PUNC_LIST and not any(c in _PUNCT for c in rest):
+        if len(rest) > 1 and we[:i] in _PUNC_LIST and not _PUNCT_RE.search(rest):
             return rest
     elif we[-1] in _PUNCT:
         j = n - 1
         while we[j - 1] in _PUNCT:
             j -= 1
         head = we[:j]
-        if len(head) > 1 and we[j:] in _PUNC_LIST and not any(c in _PUNCT for c in head):
+        if len(head) > 1 and we[j:] in _PUNC_LIST and not _PUNCT_RE.search(head):
             return head
     return we
 
