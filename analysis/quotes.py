@@ -412,6 +412,13 @@ def _pp_end(toks: list[Tok], r: int, n: int) -> int:
 
 def _content_start(toks: list[Tok], r: int, n: int, cue: Cue) -> int:
     """Index of the first content token after the frame (skips addressee, phrases, "that")."""
+    if r < n and cue.lemma == "ask" and (toks[r].low in OBJECT_PRONOUNS or toks[r].cap):
+        # "asked Trump how he would ...", "asked her whether ...": the addressee is not content
+        x = r + 1
+        while x < n and x - r < 4 and toks[r].cap and (toks[x].cap or toks[x].text == "."):
+            x += 1
+        if x < n and toks[x].low in _QUESTION_WORDS and toks[x].low != "about":
+            return x
     if r < n and cue.lemma in _TELL:
         # told (reporters | CNN | him | the crowd) (that) ...
         for x in range(r, min(n, r + 8)):
@@ -1000,10 +1007,21 @@ def _noun_use(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
         if nxt.kind == "word" and (nxt.low in _FINITE_AUX or nxt.low in BE_FORMS) and nxt.low not in ("be", "been", "being", "get"):
             return True  # "the jobs report has ...", "his plans were ..."
         plural_subject = not toks[i].low.endswith("s") and prev.low.endswith("s") and not prev.low.endswith("ss")
-        if nxt.text in (",", "-", "\u2013", ")") and not plural_subject:
-            return True  # not "..., records show, and ..."
+        if nxt.text in (",", "-", "\u2013", ")") and not plural_subject and not _between_commas(toks, i):
+            return True  # not "..., records show, and ...", "What is certain, the survey shows, is ..."
     if prev is not None and prev.kind == "number" and toks[i].low.endswith("ed") and nxt.kind == "word" and not nxt.cap:
         return True  # "300 pledged delegates"
+    return False
+
+
+def _between_commas(toks: list[Tok], i: int) -> bool:
+    """The cue at ``i`` ends a short noun phrase that follows a comma (", the survey shows,"):
+    a parenthetical cue, so the word is a verb."""
+    x = i - 1
+    while x >= 0 and i - x <= 4 and toks[x].kind == "word" and not toks[x].low in STOP_WORDS:
+        if toks[x].low in DETERMINERS:
+            return x > 0 and toks[x - 1].text == ","
+        x -= 1
     return False
 
 
@@ -1076,13 +1094,26 @@ def _frame_at(
     nxt_low = toks[j + 1].low if j + 1 < n else ""
     if _noun_use(toks, i, j, cue) or (cue.lemma == "call" and _not_calling(toks, i, j)):
         return None
+    if cue.lemma == "compare" and nxt_low in ("to", "with"):
+        return None  # "14 percent compared to Clinton's 76 percent": a preposition
     if cue.frame == "perception" or cue.lemma == "reportedly":
         return _evidential_frame(toks, i, j, cue, text, _token_after(toks, frames[-1].end) if frames else 0)
-    if cue.lemma == "ask" and cue.form == "asked" and nxt_low in _QUESTION_WORDS:
+    if cue.lemma == "ask" and cue.form == "asked":
         k0, _ = _prev_index(toks, i)
         if k0 < 0 or toks[k0].low in ("when", "if", "after", "once", "while") or toks[k0].text in (",", ";"):
-            # "Asked whether he would run, Trump said ...": the question, without a speaker
-            return _Frame(cue, i, j, "inherit", None, t.start, toks[j].end, j + 1)
+            # "Asked whether he would run, Trump said ...", "When asked on Fox News who leads
+            # the party, he said ...": the question, without a speaker (the asker after "by")
+            r = j + 1
+            asker = None
+            if r + 1 < n and toks[r].low == "by":
+                asker, r = right_mention(toks, r + 1, text, n)
+            for _ in range(3):
+                nr = _pp_end(toks, r, n) if r < n else r
+                if nr == r:
+                    break
+                r = nr
+            if r < n and (toks[r].low in _QUESTION_WORDS or (toks[r].low == "to" and r + 1 < n and toks[r + 1].kind == "word" and not toks[r + 1].cap)):
+                return _Frame(cue, i, j, "inherit", asker, t.start, toks[r - 1].end, r)
     if cue.participle:
         k, passive = _prev_index(toks, i)
         if passive and k >= 0 and toks[k].kind == "word":
@@ -1609,7 +1640,7 @@ def _subject_fallback(toks: list[Tok], k: int, text: str) -> Mention | None:
     if first.kind == "word" and (
         first.low in PREPOSITIONS or is_adverb(first) or first.low in ("but", "and", "still", "yet")
         or (first.low.endswith("ly") and first.low not in _NOT_ADVERB_LY) or _CONNECTIVE_RE.fullmatch(first.low + " ")
-        or (first.low.endswith(("ed", "ing")) and a + 1 <= k and toks[a + 1].kind == "word" and not toks[a + 1].cap)
+        or (first.low.endswith(("ed", "ing")) and a + 1 <= k and toks[a + 1].kind == "word" and not toks[a + 1].cap and toks[a + 1].low != "of")
     ):  # (also a participle phrase: "Asked about the deal, the senator ... said")
         comma = next((x for x in range(a, k) if toks[x].text == ","), None)
         if comma is None:
@@ -1664,7 +1695,9 @@ def _plausible_description(m: Mention, cue: Cue) -> bool:
     first = m.text.split()[0]
     verb = cue.form.split()[0]
     third_person = verb.endswith("s") and verb != cue.lemma.split()[0]
-    last = m.text.split()[-1].lower()
+    words = m.text.split()
+    cut = next((x for x in range(1, len(words)) if words[x].lower() in ("of", "in", "for", "from", "among", "on", "with")), len(words))
+    last = words[cut - 1].lower()  # the head before a prepositional phrase ("Polling of union voters")
     plural = last.endswith("s") and not last.endswith(("ss", "news", "politics", "us"))
     if third_person and plural:
         return False  # "Gallup finds states ...": a plural before a singular verb
