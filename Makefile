@@ -32,8 +32,16 @@ report: $(STAMP)
 
 ## test: set up, then run the whole test suite (notebooks included)
 test: $(STAMP)
-	@if [ "$${CI:-}" = true ] && ! command -v chromium >/dev/null 2>&1; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+	@$(MAKE) --no-print-directory browser
 	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadfile
+
+## browser: install Debian's chromium for the browser test when it is missing (root with apt-get only; never a browser download)
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for tests/test_browser.py ..."; \
+	  (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)); \
+	else echo "note: chromium is not installed, so tests/test_browser.py is skipped (install it: sudo apt-get install chromium)"; fi
 
 ## lab: open the notebooks in JupyterLab
 lab: $(STAMP)
@@ -43,4 +51,4 @@ lab: $(STAMP)
 clean:
 	find $(OUT) -mindepth 1 ! -name README.md -exec rm -rf {} +
 
-.PHONY: help setup report test lab clean
+.PHONY: help setup report test browser lab clean
