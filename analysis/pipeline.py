@@ -1037,11 +1037,34 @@ def run_analyse(args: argparse.Namespace) -> int:
     sys.stderr.write(
         f"analyse: {summary.articles_analysed} articles analysed"
         + (f", {summary.articles_skipped} already written" if summary.articles_skipped else "")
-        + f", {summary.errors} errors, {summary.seconds:.1f} s ({rate:.1f} articles/s) -> {summary.out_dir}\n"
+        + f", {summary.errors} error{'' if summary.errors == 1 else 's'}, {summary.seconds:.1f} s ({rate:.1f} articles/s) -> {summary.out_dir}\n"
     )
     if summary.errors:
+        for line in _error_lines(summary.out_dir):
+            sys.stderr.write(line + "\n")
         sys.stderr.write(f"analyse: see the errors table: read_table({str(summary.out_dir)!r}, 'errors')\n")
     return 1 if summary.errors else 0
+
+
+def _error_lines(out_dir: Path, limit: int = 5) -> list[str]:
+    """One ``analyse: article X failed: ...`` line per article whose analysis raised, at most
+    ``limit`` (then a count of the rest), so that a student sees why without opening the
+    ``errors`` table. Files and records the loader could not read were named by its own
+    ``warning: skipped ...`` lines already."""
+    from .tables import read_table
+
+    try:
+        errors = read_table(out_dir, "errors")
+    except (AnalysisError, OSError):  # pragma: no cover - the table was just written
+        return []
+    failed = errors[errors["article_id"].fillna("") != ""]
+    lines = [
+        f"analyse: article {row.article_id!r} failed: {row.error_type}: {' '.join(str(row.message).split())}"
+        for row in failed.head(limit).itertuples(index=False)
+    ]
+    if len(failed) > limit:
+        lines.append(f"analyse: ... and {len(failed) - limit} more failed articles")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

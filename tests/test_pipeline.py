@@ -395,6 +395,27 @@ def test_run_analyse_on_a_folder_with_progress(tmp_path, small_corpus_dir, capsy
     assert run_analyse(_args(str(small_corpus_dir), "--out", str(tmp_path / "t"))) == 2  # no --resume
 
 
+@needs_analyses
+def test_run_analyse_names_each_failed_article_on_stderr(tmp_path, small_corpus_dir, capsys, monkeypatch):
+    import analysis.stats
+
+    real = analysis.stats.text_stats_values
+
+    def fragile(text: str):
+        if "Mayor Ana Ruiz" in text:  # the first article of the small corpus
+            raise ValueError("crafted failure for this test")
+        return real(text)
+
+    monkeypatch.setattr(analysis.stats, "text_stats_values", fragile)
+    code = run_analyse(_args(str(small_corpus_dir), "--out", str(tmp_path / "t"), "--format", "csv", "--no-progress"))
+    err = capsys.readouterr().err
+    failed = read_table(tmp_path / "t", "errors")["article_id"].tolist()
+    assert code == 1 and failed == ["article-00"], err
+    for article_id in failed:  # one line each, with the reason, without opening the table
+        assert f"analyse: article {article_id!r} failed: ValueError: crafted failure for this test" in err
+    assert f"{len(failed)} error{'' if len(failed) == 1 else 's'}," in err
+
+
 # --------------------------------------------------------------------------- the real analyses
 
 
