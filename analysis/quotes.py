@@ -51,6 +51,9 @@ How the extractor works (no statistical model, no parser):
    statement.
    After a quotation ("“We won,” she said as she accepted her award") what follows the cue is
    circumstance, not content, unless it is another quotation or a "that" clause.
+   Content without a verb of its own (a noun phrase or an infinitive) ends before a second
+   predicate of the speaker ("denied [the charges] and left the room", "vowed [to fight], but
+   did not say how", "praised [the volunteers], visited the shelter").
 5. **Quotations without a cue** that read as statements (a quoted sentence of three words or
    more at a sentence start, or any quotation of ten words or more) get the speaker of the
    closest statement before them in the last two paragraphs ("“A,” Rubio said. “B.”"), or,
@@ -1825,6 +1828,76 @@ def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str)
     return _trim(norm, s, e)
 
 
+_COORD_ADVERBS = frozenset("also then later never not still again quickly immediately subsequently eventually".split())
+_SUBJECT_VERB_AUX = frozenset("is was are were has have had will would can could should may might must did does do".split())
+_CLAUSE_MARKS = frozenset("who which that whom whose".split())
+
+
+def _finite_after_and(toks: list[Tok], y: int, e: int) -> bool:
+    """``toks[y]`` (after "and"/"but", adverbs skipped) reads as the finite verb of a second
+    predicate: an auxiliary ("and has ...", "but did not ..."), an irregular past, or a
+    past tense in -ed followed by an object or a complement ("and accused him", "and called
+    on", not "and improved dining choices")."""
+    n = len(toks)
+    while y < n and toks[y].start < e and toks[y].kind == "word" and (toks[y].low in _COORD_ADVERBS or is_adverb(toks[y])):
+        y += 1
+    if y >= n or toks[y].start >= e:
+        return False
+    t = toks[y]
+    if t.kind != "word" or t.cap:
+        return False
+    if t.low in _SUBJECT_VERB_AUX or t.low in _COMMON_PAST:
+        return True
+    if not (t.low.endswith("ed") and len(t.low) > 4 and t.low not in _NOT_VERBS and not t.low.endswith("eed")):
+        return False
+    if y + 1 >= n or toks[y + 1].start >= e:
+        return False
+    u = toks[y + 1]
+    return _is_quote_tok(u) or u.cap or (u.kind == "word" and (
+        u.low in DETERMINERS or u.low in OBJECT_PRONOUNS or u.low in PREPOSITIONS or u.low in _POSSESSIVE_PRONOUNS
+        or u.low in ("that", "to", "it", "them", "him", "her", "himself", "herself", "themselves")
+    ))
+
+
+def _second_predicate_end(toks: list[Tok], in_quote: bytearray, s: int, e: int) -> int:
+    """Where content without a verb of its own ends before a second predicate of the
+    speaker: "called the plan [a disaster] and accused him of ...", "vowed [to repeal the
+    law] and celebrated the ruling", "denied [the charges], but did not ...". A content with
+    a finite verb before "and" ("said she was tired and was going home") is a clause whose
+    subject may carry both verbs: kept whole."""
+    x = _token_after(toks, s)
+    n = len(toks)
+    if x >= n or toks[x].start >= e:
+        return e
+    first = toks[x].low
+    if first in ("that", "whether", "if", "how", "why", "what", "who", "when", "where"):
+        return e
+    if first == "to" and x + 1 < n and toks[x + 1].low in ("have", "be"):
+        return e  # "to have brought ... and expanded ...": a perfect infinitive goes on
+    commas = 0
+    for y in range(x, n):
+        t = toks[y]
+        if t.start >= e:
+            break
+        if t.text == "," and not in_quote[t.start]:
+            if (
+                not commas and y > x + 1 and y + 2 < n and toks[y + 1].kind == "word"
+                and toks[y + 1].low not in _COMMON_PAST and toks[y + 1].low not in _SUBJECT_VERB_AUX
+                and (toks[y + 2].low not in PREPOSITIONS or toks[y + 2].low == "to") and _finite_after_and(toks, y + 1, e)
+            ):
+                return toks[y - 1].end
+            commas += 1
+        if in_quote[t.start] or t.kind != "word":
+            continue
+        if t.low in ("and", "but") and y > x:
+            if _finite_after_and(toks, y + 1, e):
+                return toks[y - 1].end if toks[y - 1].text != "," else (toks[y - 2].end if y >= 2 else e)
+            continue
+        if t.low in _CLAUSE_MARKS or (not t.cap and (t.low in _SUBJECT_VERB_AUX or t.low in BE_FORMS)) or _looks_verb(toks, y):
+            return e  # a clause of its own (or a relative clause): its verbs may be coordinated
+    return e
+
+
 def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (norm[s].isspace() or norm[s] in ",;:\u2014\u2013-"):
         s += 1
@@ -2210,6 +2283,8 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 s, e = _cut_right(norm, in_quote, right[0], right[1], clause_word)
                 if f.cue.lemma in _NP_OBJECT_LEMMAS:
                     e = _np_object_end(toks, norm, in_quote, s, e)
+                if f.cue.frame != "perception":
+                    e = _second_predicate_end(toks, in_quote, s, e)
 
                 q = quote_containing(e - 1)
                 if q is not None and q.end > e:

@@ -745,3 +745,17 @@ def test_participle_after_but_keeps_the_speaker() -> None:
     text = "The campaign called her experienced on paper but suggesting that might not be enough."
     q = extract_quotes(text)
     assert ("that might not be enough", "suggesting", "The campaign") in list(zip(q["content"], q["cue"], q["speaker"]))
+
+
+def test_a_second_predicate_of_the_speaker_ends_the_content() -> None:
+    q = extract_quotes("The senator denied the allegations and left the chamber.")
+    assert q["content"].tolist() == ["the allegations"]
+    q = extract_quotes("The mayor vowed to rebuild the bridge and opened a new school on Friday.")
+    assert q["content"].tolist() == ["to rebuild the bridge"]
+    q = extract_quotes("The governor praised the volunteers, visited the shelter and left early.")
+    assert q["content"].tolist() == ["the volunteers"]
+    # a clause with a verb of its own keeps its coordinated verbs; "and improved" is no verb here
+    q = extract_quotes("Ms. Ortiz said she was tired and walked to the car.")
+    assert q["content"].tolist() == ["she was tired and walked to the car"]
+    q = extract_quotes("She defended the budget and improved schools in her speech.")
+    assert q["content"].tolist() == ["the budget and improved schools in her speech"]
