@@ -53,7 +53,10 @@ How the extractor works (no statistical model, no parser):
    circumstance, not content, unless it is another quotation or a "that" clause.
    Content without a verb of its own (a noun phrase or an infinitive) ends before a second
    predicate of the speaker ("denied [the charges] and left the room", "vowed [to fight], but
-   did not say how", "praised [the volunteers], visited the shelter").
+   did not say how", "praised [the volunteers], visited the shelter") and before a participle
+   adjunct ("praised [the budget], giving schools more money"). A cue inside a sentence's
+   opening subordinate clause ("Although critics have blasted [the plan], the council ...")
+   has content up to the comma that closes the clause.
 5. **Quotations without a cue** that read as statements (a quoted sentence of three words or
    more at a sentence start, or any quotation of ten words or more) get the speaker of the
    closest statement before them in the last two paragraphs ("“A,” Rubio said. “B.”"), or,
@@ -1822,9 +1825,11 @@ def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str)
     if clause_word in _SUBORDINATORS or clause_word == "which":
         k = norm.find(",", s, e)
         while k >= 0 and (in_quote[k] or (k + 1 < e and not norm[k + 1].isspace())):
+            if in_quote[k] and k + 2 < e and norm[k + 1] in "\"\u201d'" and not in_quote[k + 2] and norm[k + 2].isspace():
+                break  # "said X had the “best experience,” Y is ...": the quotation ends the clause
             k = norm.find(",", k + 1, e)
         if k >= 0 and len(_WORD_RE.findall(norm, s, k)) >= (1 if clause_word == "which" else 3):
-            e = k
+            e = k + (2 if in_quote[k] else 0)
     return _trim(norm, s, e)
 
 
@@ -1859,10 +1864,50 @@ def _finite_after_and(toks: list[Tok], y: int, e: int) -> bool:
     ))
 
 
+# -ing words after a comma that are not a participle adjunct of the speaker's predicate
+# ("the plan, including tax cuts"; nouns in a list: "roads, housing and schools")
+_NOT_PARTICIPLES = frozenset(
+    """including excluding according depending regarding concerning involving following
+    beginning starting during notwithstanding something nothing anything everything thing
+    morning evening building funding meeting hearing briefing spending housing training polling
+    ruling wedding offering opening landing setting ending being king spring string wing ring
+    bring thing sibling earnings savings""".split()
+)
+
+
+def _participle_adjunct(toks: list[Tok], y: int, e: int) -> bool:
+    """``toks[y]`` opens a participle phrase that adds the writer's comment or a consequence
+    (", giving employees time to prepare", ", prompting a recount"): an -ing word that is not
+    a preposition or a noun, followed by an object or a complement."""
+    n = len(toks)
+    if y + 1 >= n or toks[y + 1].start >= e:
+        return False
+    t = toks[y]
+    if t.kind != "word" or t.cap or not t.low.endswith("ing") or len(t.low) < 6 or t.low in _NOT_PARTICIPLES:
+        return False
+    u = toks[y + 1]
+    return _is_quote_tok(u) or u.kind == "number" or (u.kind == "word" and u.low not in ("and", "or", "nor", "but"))
+
+
+def _aside_closes(toks: list[Tok], in_quote: bytearray, y: int, e: int) -> bool:
+    """A comma after ``toks[y]`` is followed by a finite verb: the phrase from ``y`` is an
+    aside inside a subject ("Millennials, numbering 75 million, surpassed ...")."""
+    for z in range(y, len(toks) - 1):
+        t = toks[z]
+        if t.start >= e:
+            break
+        if t.text == "," and not in_quote[t.start]:
+            u = toks[z + 1]
+            if u.kind == "word" and not u.cap and (u.low in _SUBJECT_VERB_AUX or u.low in _COMMON_PAST or _looks_finite(u)):
+                return True
+    return False
+
+
 def _second_predicate_end(toks: list[Tok], in_quote: bytearray, s: int, e: int) -> int:
     """Where content without a verb of its own ends before a second predicate of the
     speaker: "called the plan [a disaster] and accused him of ...", "vowed [to repeal the
-    law] and celebrated the ruling", "denied [the charges], but did not ...". A content with
+    law] and celebrated the ruling", "denied [the charges], but did not ...", or before a
+    participle adjunct ("praised [the budget], giving schools more money"). A content with
     a finite verb before "and" ("said she was tired and was going home") is a clause whose
     subject may carry both verbs: kept whole."""
     x = _token_after(toks, s)
@@ -1874,6 +1919,9 @@ def _second_predicate_end(toks: list[Tok], in_quote: bytearray, s: int, e: int) 
         return e
     if first == "to" and x + 1 < n and toks[x + 1].low in ("have", "be"):
         return e  # "to have brought ... and expanded ...": a perfect infinitive goes on
+    if first in _SUBJ_PERSONAL:
+        return e  # "said they won't ...": a clause
+    gerunds = first.endswith("ing")  # "proposed eliminating X, limiting Y": a list of gerunds
     commas = 0
     for y in range(x, n):
         t = toks[y]
@@ -1886,9 +1934,17 @@ def _second_predicate_end(toks: list[Tok], in_quote: bytearray, s: int, e: int) 
                 and (toks[y + 2].low not in PREPOSITIONS or toks[y + 2].low == "to") and _finite_after_and(toks, y + 1, e)
             ):
                 return toks[y - 1].end
+            if not gerunds and y > x + 1 and _participle_adjunct(toks, y + 1, e) and not _aside_closes(toks, in_quote, y + 1, e):
+                return toks[y - 1].end
             commas += 1
-        if in_quote[t.start] or t.kind != "word":
+        if in_quote[t.start]:
             continue
+        if t.kind == "clitic" and t.low in ("n't", "n\u2019t", "'ll", "\u2019ll", "'re", "\u2019re", "'ve", "\u2019ve", "'m", "\u2019m"):
+            return e
+        if t.kind != "word":
+            continue
+        if t.low == "including":
+            gerunds = True  # a list follows: its -ing words are items, not adjuncts
         if t.low in ("and", "but") and y > x:
             if _finite_after_and(toks, y + 1, e):
                 return toks[y - 1].end if toks[y - 1].text != "," else (toks[y - 2].end if y >= 2 else e)
@@ -2280,6 +2336,12 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     f.cue.frame == "perception" and f.subject is None and toks[max(0, _prev_index(toks, f.ci)[0])].text == ","
                 ):
                     clause_word = "which"  # a relative clause: "the DNC, which is seen as ..., responded"
+                elif clause_word not in _SUBORDINATORS:
+                    w0 = _first_word(norm, ss, f.start)
+                    if w0 in _SUBORDINATORS and not any(norm[k] == "," and not in_quote[k] for k in range(ss, f.start)):
+                        # "Because exit polls in Iowa indicated X, ...": the cue is in the
+                        # sentence's opening subordinate clause, which the first comma closes
+                        clause_word = w0
                 s, e = _cut_right(norm, in_quote, right[0], right[1], clause_word)
                 if f.cue.lemma in _NP_OBJECT_LEMMAS:
                     e = _np_object_end(toks, norm, in_quote, s, e)

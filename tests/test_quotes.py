@@ -759,3 +759,20 @@ def test_a_second_predicate_of_the_speaker_ends_the_content() -> None:
     assert q["content"].tolist() == ["she was tired and walked to the car"]
     q = extract_quotes("She defended the budget and improved schools in her speech.")
     assert q["content"].tolist() == ["the budget and improved schools in her speech"]
+
+
+def test_a_participle_adjunct_after_a_noun_phrase_is_not_content() -> None:
+    q = extract_quotes("The mayor praised the new budget, giving schools more money for books.")
+    assert q["content"].tolist() == ["the new budget"]
+    # an aside inside the subject of a clause, a list after "including" and a list of gerunds stay
+    q = extract_quotes("Analysts say millennials, numbering 75 million, surpassed boomers last year.")
+    assert q["content"].tolist() == ["millennials, numbering 75 million, surpassed boomers last year"]
+    q = extract_quotes("The council proposed closing two libraries, merging three schools and selling the pool.")
+    assert q["content"].tolist() == ["closing two libraries, merging three schools and selling the pool"]
+
+
+def test_a_cue_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
+    text = "Although critics like Senator Cole have blasted the plan for its cost, the council approved it."
+    assert extract_quotes(text)["content"].tolist() == ["the plan for its cost"]
+    text = "While voters said Smith had the “best ideas,” Jones is the one they trust."
+    assert extract_quotes(text)["content"].tolist() == ["Smith had the “best ideas,”"]
