@@ -48,7 +48,9 @@ How the extractor works (no statistical model, no parser):
    Quotation marks extend the
    content to the whole quotation, across sentences. A cue inside the content of an earlier
    one ("He added that the government hoped ...") is part of that content, not a new
-   statement.
+   statement; so is a verb of a state of mind coordinated inside a reported clause ("said
+   [she was tired and wanted a change]"), while a verb of saying there ("... and added
+   that ...") is the speaker's next statement.
    After a quotation ("“We won,” she said as she accepted her award") what follows the cue is
    circumstance, not content, unless it is another quotation or a "that" clause.
    Content without a verb of its own (a noun phrase or an infinitive) ends before a second
@@ -1777,6 +1779,41 @@ def _clause_follows(toks: list[Tok], r: int) -> bool:
     return False
 
 
+# Cues of a state of mind (think, want, support, seem): after "and" inside reported speech they
+# belong to the subject of the reported clause, not to the speaker.
+_STATE_FRAMES = frozenset("cognition stance perception".split())
+
+
+def _coordinated_in_clause(toks: list[Tok], in_quote: bytearray, prev: _Frame, f: _Frame) -> bool:
+    """``f`` is a cue of a state of mind after "and"/"but" inside the content of ``prev`` when
+    that content is a clause with a subject and a finite verb of its own ("said [she made her
+    choice early and thought few would vote]"): the coordinated verb belongs to that clause's
+    subject. Verbs of saying ("... and added that ...") stay statements of the speaker."""
+    if prev.side == "right" or prev.content is not None or prev.subject is not None or f.cue.lemma in _SPEECH_LEMMAS or f.cue.frame not in _STATE_FRAMES:
+        return False
+    k = f.ci - 1
+    while k >= 0 and toks[k].kind == "word" and (toks[k].low in _COORD_ADVERBS or is_adverb(toks[k])):
+        k -= 1
+    if k < 0 or toks[k].low not in ("and", "but"):
+        return False
+    n = len(toks)
+    c0 = _content_start(toks, prev.after, n, prev.cue)
+    if c0 >= k or in_quote[toks[c0].start] or toks[c0].low in ("to", "whether", "if", "how", "why", "what"):
+        return False
+    x = c0 + 1 if toks[c0].low == "that" else c0
+    if x >= k or not (toks[x].kind == "word" and (toks[x].low in DETERMINERS or toks[x].low in _SUBJ_PERSONAL or toks[x].cap)):
+        return False
+    for y in range(x + 1, k):
+        t = toks[y]
+        if in_quote[t.start] or t.text in (",", ";", ":"):
+            return False
+        if t.kind == "clitic" and t.low in ("n't", "n\u2019t"):
+            return True
+        if _looks_verb(toks, y) or (t.kind == "word" and not t.cap and t.low in _SUBJECT_VERB_AUX):
+            return True
+    return False
+
+
 # --- content spans ----------------------------------------------------------------------------
 _TRAIL_WORD_RE = re.compile(r"(?:^|\s)(?:and|but|also|while|as|or|yet|so|then|even|whereas)$", re.IGNORECASE)
 
@@ -2146,6 +2183,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
         frames = _frames(toks, lows, text, in_quote, cands)
         # drop cues embedded in the content of an earlier cue of the sentence
         kept: list[_Frame] = []
+        embedded_ids: set[int] = set()
         for f in frames:
             if kept and (f.side == "left" or f.subject is not None):
                 before = norm[max(ss, kept[-1].end) : f.start].rstrip()
@@ -2166,6 +2204,10 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 prev_has_right = _has_right(toks, prev_f, norm, f.start)
                 if prev_has_right and not sep:
                     continue
+            elif kept and f.side == "inherit" and f.subject is None and _coordinated_in_clause(toks, in_quote, kept[-1], f):
+                # "said [she was tired and wanted a change]": the earlier content runs on over
+                # this cue (its own row then overlaps that content and is dropped)
+                embedded_ids.add(id(f))
             kept.append(f)
         if len(kept) > 1:
             # a cue inside the speaker phrase of a later cue ("Zeke Emanuel, an oncologist who
@@ -2197,8 +2239,11 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 if x > 0 and toks[x - 1].low in _RELATIVES and toks[x - 1].kind == "word" and not in_quote[toks[x - 1].start]:
                     rows.append(_Row(toks[x - 1].start, toks[x - 1].end, *_cue_fields(text, toks, f), f.mention))
             nxt_start = se
-            if fi + 1 < len(kept):
-                g = kept[fi + 1]
+            gi = fi + 1
+            while gi < len(kept) and id(kept[gi]) in embedded_ids:
+                gi += 1
+            if gi < len(kept):
+                g = kept[gi]
                 nxt_start = g.start
                 if g.start <= f.end:  # the next mention starts before this cue ("Barkley, who said ..., said")
                     cue_at = toks[g.ci].start

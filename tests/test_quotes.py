@@ -776,3 +776,12 @@ def test_a_cue_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
     assert extract_quotes(text)["content"].tolist() == ["the plan for its cost"]
     text = "While voters said Smith had the “best ideas,” Jones is the one they trust."
     assert extract_quotes(text)["content"].tolist() == ["Smith had the “best ideas,”"]
+
+
+def test_a_state_of_mind_after_and_in_reported_speech_stays_in_it() -> None:
+    text = "Ms. Diaz said she was tired of the old parties and wanted a candidate without big donors."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["she was tired of the old parties and wanted a candidate without big donors"]
+    # a verb of saying after "and" is the speaker's own second statement
+    q = extract_quotes("Mr. Cole said the plan was sound and added that it would pass easily.")
+    assert q["content"].tolist() == ["the plan was sound", "that it would pass easily"]
