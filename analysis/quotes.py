@@ -50,7 +50,9 @@ How the extractor works (no statistical model, no parser):
    one ("He added that the government hoped ...") is part of that content, not a new
    statement; so is a verb of a state of mind coordinated inside a reported clause ("said
    [she was tired and wanted a change]"), while a verb of saying there ("... and added
-   that ...") is the speaker's next statement.
+   that ...") is the speaker's next statement. "and" + a cue with a subject starts a new
+   statement only once the content before it has a verb ("said four of his children [and his
+   wife will speak]" is one subject).
    After a quotation ("“We won,” she said as she accepted her award") what follows the cue is
    circumstance, not content, unless it is another quotation or a "that" clause.
    Content without a verb of its own (a noun phrase or an infinitive) ends before a second
@@ -1814,6 +1816,37 @@ def _coordinated_in_clause(toks: list[Tok], in_quote: bytearray, prev: _Frame, f
     return False
 
 
+def _has_finite(toks: list[Tok], in_quote: bytearray, a: int, b: int) -> bool:
+    """Tokens ``a`` to ``b`` (exclusive) hold a finite verb (or a quoted clause of three words or more)."""
+    quoted = 0
+    for y in range(a, min(b, len(toks))):
+        t = toks[y]
+        if in_quote[t.start]:
+            quoted += t.is_word
+            if quoted >= 3:
+                return True
+            continue
+        if t.kind == "clitic" and t.low in ("n't", "n\u2019t", "'ll", "\u2019ll", "'re", "\u2019re", "'ve", "\u2019ve", "'m", "\u2019m", "'d", "\u2019d"):
+            return True
+        if _looks_verb(toks, y) or (t.kind == "word" and not t.cap and t.low in _SUBJECT_VERB_AUX):
+            return True
+    return False
+
+
+def _subject_so_far(toks: list[Tok], in_quote: bytearray, prev: _Frame, b: int) -> bool:
+    """The content of ``prev`` up to token ``b`` is a clause's subject still waiting for its
+    verb: a "that" clause or the clause after a verb of saying or thinking, with no finite verb
+    yet ("said four of his kids [and his wife will speak]")."""
+    if prev.side == "right" or prev.content is not None or prev.subject is not None:
+        return False
+    c0 = _content_start(toks, prev.after, len(toks), prev.cue)
+    if c0 >= b or toks[c0].low == "to" or in_quote[toks[c0].start]:
+        return False
+    if toks[c0].low != "that" and not (prev.cue.lemma in _SPEECH_LEMMAS or prev.cue.frame == "cognition"):
+        return False
+    return not _has_finite(toks, in_quote, c0, b)
+
+
 # --- content spans ----------------------------------------------------------------------------
 _TRAIL_WORD_RE = re.compile(r"(?:^|\s)(?:and|but|also|while|as|or|yet|so|then|even|whereas)$", re.IGNORECASE)
 
@@ -2192,6 +2225,9 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 )
                 if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
                     sep = bool(_AND_SUBJECT_RE.search(norm, max(ss, kept[-1].end), f.mention.start))
+                    xm = _token_after(toks, f.mention.start)
+                    if sep and xm > 0 and toks[xm - 1].low in ("and", "or") and _subject_so_far(toks, in_quote, kept[-1], xm - 1):
+                        sep = False  # "said four of his kids and his wife will speak": one subject
                 prev_f = kept[-1]
                 if sep and _THAT_SUBORDINATE_RE.match(before):
                     sep = False  # "say that, even if they thought it was right, a recount ...": inside the content

@@ -785,3 +785,11 @@ def test_a_state_of_mind_after_and_in_reported_speech_stays_in_it() -> None:
     # a verb of saying after "and" is the speaker's own second statement
     q = extract_quotes("Mr. Cole said the plan was sound and added that it would pass easily.")
     assert q["content"].tolist() == ["the plan was sound", "that it would pass easily"]
+
+
+def test_and_inside_a_reported_subject_does_not_start_a_statement() -> None:
+    q = extract_quotes("The aide said four of his children and his wife will speak at the convention.")
+    assert q["content"].tolist() == ["four of his children and his wife will speak at the convention"]
+    # after a complete content, "and" + subject + cue is a new statement
+    q = extract_quotes("Officials declined to comment and the mayor later said the report was wrong.")
+    assert q["content"].tolist() == ["to comment", "the report was wrong"]
