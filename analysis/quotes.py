@@ -58,7 +58,9 @@ How the extractor works (no statistical model, no parser):
    Content without a verb of its own (a noun phrase or an infinitive) ends before a second
    predicate of the speaker ("denied [the charges] and left the room", "vowed [to fight], but
    did not say how", "praised [the volunteers], visited the shelter") and before a participle
-   adjunct ("praised [the budget], giving schools more money"). A cue inside a sentence's
+   adjunct ("praised [the budget], giving schools more money"); an infinitive also before a
+   comma that opens an apposition or an adverbial clause ("vowed [to repeal the rule], a
+   measure that ...", "refused [to fight], though it cost him"). A cue inside a sentence's
    opening subordinate clause ("Although critics have blasted [the plan], the council ...")
    has content up to the comma that closes the clause.
 5. **Quotations without a cue** that read as statements (a quoted sentence of three words or
@@ -1973,11 +1975,20 @@ def _aside_closes(toks: list[Tok], in_quote: bytearray, y: int, e: int) -> bool:
     return False
 
 
+# Words after a comma that end an infinitive content: an apposition or an absolute phrase,
+# an adverbial clause, a coordinated clause (at the first comma; later ones end a list).
+_INFINITIVE_TAIL_STARTS = frozenset(
+    "the a an when where as while even though although despite if since so because and".split()
+)
+
+
 def _second_predicate_end(toks: list[Tok], in_quote: bytearray, s: int, e: int) -> int:
     """Where content without a verb of its own ends before a second predicate of the
     speaker: "called the plan [a disaster] and accused him of ...", "vowed [to repeal the
-    law] and celebrated the ruling", "denied [the charges], but did not ...", or before a
-    participle adjunct ("praised [the budget], giving schools more money"). A content with
+    law] and celebrated the ruling", "denied [the charges], but did not ...", before a
+    participle adjunct ("praised [the budget], giving schools more money") and, for an
+    infinitive, before a comma that opens an apposition or an adverbial or coordinated
+    clause ("vowed [to repeal the law], a provision that ..."). A content with
     a finite verb before "and" ("said she was tired and was going home") is a clause whose
     subject may carry both verbs: kept whole."""
     x = _token_after(toks, s)
@@ -1991,6 +2002,7 @@ def _second_predicate_end(toks: list[Tok], in_quote: bytearray, s: int, e: int) 
         return e  # "to have brought ... and expanded ...": a perfect infinitive goes on
     if first in _SUBJ_PERSONAL:
         return e  # "said they won't ...": a clause
+    infinitive = first == "to" and x + 1 < n and toks[x + 1].kind == "word" and not toks[x + 1].cap and toks[x + 1].low not in DETERMINERS | _POSSESSIVE_PRONOUNS | OBJECT_PRONOUNS
     gerunds = first.endswith("ing")  # "proposed eliminating X, limiting Y": a list of gerunds
     commas = 0
     for y in range(x, n):
@@ -2005,6 +2017,13 @@ def _second_predicate_end(toks: list[Tok], in_quote: bytearray, s: int, e: int) 
             ):
                 return toks[y - 1].end
             if not gerunds and y > x + 1 and _participle_adjunct(toks, y + 1, e) and not _aside_closes(toks, in_quote, y + 1, e):
+                return toks[y - 1].end
+            if (
+                infinitive and y > x + 2 and y + 1 < n and toks[y + 1].start < e
+                and toks[y + 1].low in _INFINITIVE_TAIL_STARTS and not (commas and toks[y + 1].low == "and")
+            ):
+                # "vowed [to repeal the law], a provision that ...", "refused [to fight], though
+                # it cost him ...": an aside or a clause of the writer's after the infinitive
                 return toks[y - 1].end
             commas += 1
         if in_quote[t.start]:

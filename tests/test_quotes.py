@@ -793,3 +793,13 @@ def test_and_inside_a_reported_subject_does_not_start_a_statement() -> None:
     # after a complete content, "and" + subject + cue is a new statement
     q = extract_quotes("Officials declined to comment and the mayor later said the report was wrong.")
     assert q["content"].tolist() == ["to comment", "the report was wrong"]
+
+
+def test_an_infinitive_content_ends_before_an_aside_of_the_writer() -> None:
+    q = extract_quotes("The mayor vowed to repeal the parking rule, a measure that angered shop owners.")
+    assert q["content"].tolist() == ["to repeal the parking rule"]
+    q = extract_quotes("The boxer refused to fight in the war, though it cost him his title.")
+    assert q["content"].tolist() == ["to fight in the war"]
+    # a list stays whole
+    q = extract_quotes("The governor wants to fix roads, bridges and tunnels.")
+    assert q["content"].tolist() == ["to fix roads, bridges and tunnels"]
