@@ -48,9 +48,21 @@ How the extractor works (no statistical model, no parser):
    Quotation marks extend the
    content to the whole quotation, across sentences. A cue inside the content of an earlier
    one ("He added that the government hoped ...") is part of that content, not a new
-   statement.
+   statement; so is a verb of a state of mind coordinated inside a reported clause ("said
+   [she was tired and wanted a change]"), while a verb of saying there ("... and added
+   that ...") is the speaker's next statement. "and" + a cue with a subject starts a new
+   statement only once the content before it has a verb ("said four of his children [and his
+   wife will speak]" is one subject).
    After a quotation ("“We won,” she said as she accepted her award") what follows the cue is
    circumstance, not content, unless it is another quotation or a "that" clause.
+   Content without a verb of its own (a noun phrase or an infinitive) ends before a second
+   predicate of the speaker ("denied [the charges] and left the room", "vowed [to fight], but
+   did not say how", "praised [the volunteers], visited the shelter") and before a participle
+   adjunct ("praised [the budget], giving schools more money"); an infinitive also before a
+   comma that opens an apposition or an adverbial clause ("vowed [to repeal the rule], a
+   measure that ...", "refused [to fight], though it cost him"). A cue inside a sentence's
+   opening subordinate clause ("Although critics have blasted [the plan], the council ...")
+   has content up to the comma that closes the clause.
 5. **Quotations without a cue** that read as statements (a quoted sentence of three words or
    more at a sentence start, or any quotation of ten words or more) get the speaker of the
    closest statement before them in the last two paragraphs ("“A,” Rubio said. “B.”"), or,
@@ -1771,6 +1783,72 @@ def _clause_follows(toks: list[Tok], r: int) -> bool:
     return False
 
 
+# Cues of a state of mind (think, want, support, seem): after "and" inside reported speech they
+# belong to the subject of the reported clause, not to the speaker.
+_STATE_FRAMES = frozenset("cognition stance perception".split())
+
+
+def _coordinated_in_clause(toks: list[Tok], in_quote: bytearray, prev: _Frame, f: _Frame) -> bool:
+    """``f`` is a cue of a state of mind after "and"/"but" inside the content of ``prev`` when
+    that content is a clause with a subject and a finite verb of its own ("said [she made her
+    choice early and thought few would vote]"): the coordinated verb belongs to that clause's
+    subject. Verbs of saying ("... and added that ...") stay statements of the speaker."""
+    if prev.side == "right" or prev.content is not None or prev.subject is not None or f.cue.lemma in _SPEECH_LEMMAS or f.cue.frame not in _STATE_FRAMES:
+        return False
+    k = f.ci - 1
+    while k >= 0 and toks[k].kind == "word" and (toks[k].low in _COORD_ADVERBS or is_adverb(toks[k])):
+        k -= 1
+    if k < 0 or toks[k].low not in ("and", "but"):
+        return False
+    n = len(toks)
+    c0 = _content_start(toks, prev.after, n, prev.cue)
+    if c0 >= k or in_quote[toks[c0].start] or toks[c0].low in ("to", "whether", "if", "how", "why", "what"):
+        return False
+    x = c0 + 1 if toks[c0].low == "that" else c0
+    if x >= k or not (toks[x].kind == "word" and (toks[x].low in DETERMINERS or toks[x].low in _SUBJ_PERSONAL or toks[x].cap)):
+        return False
+    for y in range(x + 1, k):
+        t = toks[y]
+        if in_quote[t.start] or t.text in (",", ";", ":"):
+            return False
+        if t.kind == "clitic" and t.low in ("n't", "n\u2019t"):
+            return True
+        if _looks_verb(toks, y) or (t.kind == "word" and not t.cap and t.low in _SUBJECT_VERB_AUX):
+            return True
+    return False
+
+
+def _has_finite(toks: list[Tok], in_quote: bytearray, a: int, b: int) -> bool:
+    """Tokens ``a`` to ``b`` (exclusive) hold a finite verb (or a quoted clause of three words or more)."""
+    quoted = 0
+    for y in range(a, min(b, len(toks))):
+        t = toks[y]
+        if in_quote[t.start]:
+            quoted += t.is_word
+            if quoted >= 3:
+                return True
+            continue
+        if t.kind == "clitic" and t.low in ("n't", "n\u2019t", "'ll", "\u2019ll", "'re", "\u2019re", "'ve", "\u2019ve", "'m", "\u2019m", "'d", "\u2019d"):
+            return True
+        if _looks_verb(toks, y) or (t.kind == "word" and not t.cap and t.low in _SUBJECT_VERB_AUX):
+            return True
+    return False
+
+
+def _subject_so_far(toks: list[Tok], in_quote: bytearray, prev: _Frame, b: int) -> bool:
+    """The content of ``prev`` up to token ``b`` is a clause's subject still waiting for its
+    verb: a "that" clause or the clause after a verb of saying or thinking, with no finite verb
+    yet ("said four of his kids [and his wife will speak]")."""
+    if prev.side == "right" or prev.content is not None or prev.subject is not None:
+        return False
+    c0 = _content_start(toks, prev.after, len(toks), prev.cue)
+    if c0 >= b or toks[c0].low == "to" or in_quote[toks[c0].start]:
+        return False
+    if toks[c0].low != "that" and not (prev.cue.lemma in _SPEECH_LEMMAS or prev.cue.frame == "cognition"):
+        return False
+    return not _has_finite(toks, in_quote, c0, b)
+
+
 # --- content spans ----------------------------------------------------------------------------
 _TRAIL_WORD_RE = re.compile(r"(?:^|\s)(?:and|but|also|while|as|or|yet|so|then|even|whereas)$", re.IGNORECASE)
 
@@ -1819,10 +1897,150 @@ def _cut_right(norm: str, in_quote: bytearray, s: int, e: int, clause_word: str)
     if clause_word in _SUBORDINATORS or clause_word == "which":
         k = norm.find(",", s, e)
         while k >= 0 and (in_quote[k] or (k + 1 < e and not norm[k + 1].isspace())):
+            if in_quote[k] and k + 2 < e and norm[k + 1] in "\"\u201d'" and not in_quote[k + 2] and norm[k + 2].isspace():
+                break  # "said X had the “best experience,” Y is ...": the quotation ends the clause
             k = norm.find(",", k + 1, e)
         if k >= 0 and len(_WORD_RE.findall(norm, s, k)) >= (1 if clause_word == "which" else 3):
-            e = k
+            e = k + (2 if in_quote[k] else 0)
     return _trim(norm, s, e)
+
+
+_COORD_ADVERBS = frozenset("also then later never not still again quickly immediately subsequently eventually".split())
+_SUBJECT_VERB_AUX = frozenset("is was are were has have had will would can could should may might must did does do".split())
+_CLAUSE_MARKS = frozenset("who which that whom whose".split())
+
+
+def _finite_after_and(toks: list[Tok], y: int, e: int) -> bool:
+    """``toks[y]`` (after "and"/"but", adverbs skipped) reads as the finite verb of a second
+    predicate: an auxiliary ("and has ...", "but did not ..."), an irregular past, or a
+    past tense in -ed followed by an object or a complement ("and accused him", "and called
+    on", not "and improved dining choices")."""
+    n = len(toks)
+    while y < n and toks[y].start < e and toks[y].kind == "word" and (toks[y].low in _COORD_ADVERBS or is_adverb(toks[y])):
+        y += 1
+    if y >= n or toks[y].start >= e:
+        return False
+    t = toks[y]
+    if t.kind != "word" or t.cap:
+        return False
+    if t.low in _SUBJECT_VERB_AUX or t.low in _COMMON_PAST:
+        return True
+    if not (t.low.endswith("ed") and len(t.low) > 4 and t.low not in _NOT_VERBS and not t.low.endswith("eed")):
+        return False
+    if y + 1 >= n or toks[y + 1].start >= e:
+        return False
+    u = toks[y + 1]
+    return _is_quote_tok(u) or u.cap or (u.kind == "word" and (
+        u.low in DETERMINERS or u.low in OBJECT_PRONOUNS or u.low in PREPOSITIONS or u.low in _POSSESSIVE_PRONOUNS
+        or u.low in ("that", "to", "it", "them", "him", "her", "himself", "herself", "themselves")
+    ))
+
+
+# -ing words after a comma that are not a participle adjunct of the speaker's predicate
+# ("the plan, including tax cuts"; nouns in a list: "roads, housing and schools")
+_NOT_PARTICIPLES = frozenset(
+    """including excluding according depending regarding concerning involving following
+    beginning starting during notwithstanding something nothing anything everything thing
+    morning evening building funding meeting hearing briefing spending housing training polling
+    ruling wedding offering opening landing setting ending being king spring string wing ring
+    bring thing sibling earnings savings""".split()
+)
+
+
+def _participle_adjunct(toks: list[Tok], y: int, e: int) -> bool:
+    """``toks[y]`` opens a participle phrase that adds the writer's comment or a consequence
+    (", giving employees time to prepare", ", prompting a recount"): an -ing word that is not
+    a preposition or a noun, followed by an object or a complement."""
+    n = len(toks)
+    if y + 1 >= n or toks[y + 1].start >= e:
+        return False
+    t = toks[y]
+    if t.kind != "word" or t.cap or not t.low.endswith("ing") or len(t.low) < 6 or t.low in _NOT_PARTICIPLES:
+        return False
+    u = toks[y + 1]
+    return _is_quote_tok(u) or u.kind == "number" or (u.kind == "word" and u.low not in ("and", "or", "nor", "but"))
+
+
+def _aside_closes(toks: list[Tok], in_quote: bytearray, y: int, e: int) -> bool:
+    """A comma after ``toks[y]`` is followed by a finite verb: the phrase from ``y`` is an
+    aside inside a subject ("Millennials, numbering 75 million, surpassed ...")."""
+    for z in range(y, len(toks) - 1):
+        t = toks[z]
+        if t.start >= e:
+            break
+        if t.text == "," and not in_quote[t.start]:
+            u = toks[z + 1]
+            if u.kind == "word" and not u.cap and (u.low in _SUBJECT_VERB_AUX or u.low in _COMMON_PAST or _looks_finite(u)):
+                return True
+    return False
+
+
+# Words after a comma that end an infinitive content: an apposition or an absolute phrase,
+# an adverbial clause, a coordinated clause (at the first comma; later ones end a list).
+_INFINITIVE_TAIL_STARTS = frozenset(
+    "the a an when where as while even though although despite if since so because and".split()
+)
+
+
+def _second_predicate_end(toks: list[Tok], in_quote: bytearray, s: int, e: int) -> int:
+    """Where content without a verb of its own ends before a second predicate of the
+    speaker: "called the plan [a disaster] and accused him of ...", "vowed [to repeal the
+    law] and celebrated the ruling", "denied [the charges], but did not ...", before a
+    participle adjunct ("praised [the budget], giving schools more money") and, for an
+    infinitive, before a comma that opens an apposition or an adverbial or coordinated
+    clause ("vowed [to repeal the law], a provision that ..."). A content with
+    a finite verb before "and" ("said she was tired and was going home") is a clause whose
+    subject may carry both verbs: kept whole."""
+    x = _token_after(toks, s)
+    n = len(toks)
+    if x >= n or toks[x].start >= e:
+        return e
+    first = toks[x].low
+    if first in ("that", "whether", "if", "how", "why", "what", "who", "when", "where"):
+        return e
+    if first == "to" and x + 1 < n and toks[x + 1].low in ("have", "be"):
+        return e  # "to have brought ... and expanded ...": a perfect infinitive goes on
+    if first in _SUBJ_PERSONAL:
+        return e  # "said they won't ...": a clause
+    infinitive = first == "to" and x + 1 < n and toks[x + 1].kind == "word" and not toks[x + 1].cap and toks[x + 1].low not in DETERMINERS | _POSSESSIVE_PRONOUNS | OBJECT_PRONOUNS
+    gerunds = first.endswith("ing")  # "proposed eliminating X, limiting Y": a list of gerunds
+    commas = 0
+    for y in range(x, n):
+        t = toks[y]
+        if t.start >= e:
+            break
+        if t.text == "," and not in_quote[t.start]:
+            if (
+                not commas and y > x + 1 and y + 2 < n and toks[y + 1].kind == "word"
+                and toks[y + 1].low not in _COMMON_PAST and toks[y + 1].low not in _SUBJECT_VERB_AUX
+                and (toks[y + 2].low not in PREPOSITIONS or toks[y + 2].low == "to") and _finite_after_and(toks, y + 1, e)
+            ):
+                return toks[y - 1].end
+            if not gerunds and y > x + 1 and _participle_adjunct(toks, y + 1, e) and not _aside_closes(toks, in_quote, y + 1, e):
+                return toks[y - 1].end
+            if (
+                infinitive and y > x + 2 and y + 1 < n and toks[y + 1].start < e
+                and toks[y + 1].low in _INFINITIVE_TAIL_STARTS and not (commas and toks[y + 1].low == "and")
+            ):
+                # "vowed [to repeal the law], a provision that ...", "refused [to fight], though
+                # it cost him ...": an aside or a clause of the writer's after the infinitive
+                return toks[y - 1].end
+            commas += 1
+        if in_quote[t.start]:
+            continue
+        if t.kind == "clitic" and t.low in ("n't", "n\u2019t", "'ll", "\u2019ll", "'re", "\u2019re", "'ve", "\u2019ve", "'m", "\u2019m"):
+            return e
+        if t.kind != "word":
+            continue
+        if t.low == "including":
+            gerunds = True  # a list follows: its -ing words are items, not adjuncts
+        if t.low in ("and", "but") and y > x:
+            if _finite_after_and(toks, y + 1, e):
+                return toks[y - 1].end if toks[y - 1].text != "," else (toks[y - 2].end if y >= 2 else e)
+            continue
+        if t.low in _CLAUSE_MARKS or (not t.cap and (t.low in _SUBJECT_VERB_AUX or t.low in BE_FORMS)) or _looks_verb(toks, y):
+            return e  # a clause of its own (or a relative clause): its verbs may be coordinated
+    return e
 
 
 def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
@@ -2017,6 +2235,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
         frames = _frames(toks, lows, text, in_quote, cands)
         # drop cues embedded in the content of an earlier cue of the sentence
         kept: list[_Frame] = []
+        embedded_ids: set[int] = set()
         for f in frames:
             if kept and (f.side == "left" or f.subject is not None):
                 before = norm[max(ss, kept[-1].end) : f.start].rstrip()
@@ -2025,6 +2244,9 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 )
                 if not sep and f.mention is not None and f.mention.start >= kept[-1].end:
                     sep = bool(_AND_SUBJECT_RE.search(norm, max(ss, kept[-1].end), f.mention.start))
+                    xm = _token_after(toks, f.mention.start)
+                    if sep and xm > 0 and toks[xm - 1].low in ("and", "or") and _subject_so_far(toks, in_quote, kept[-1], xm - 1):
+                        sep = False  # "said four of his kids and his wife will speak": one subject
                 prev_f = kept[-1]
                 if sep and _THAT_SUBORDINATE_RE.match(before):
                     sep = False  # "say that, even if they thought it was right, a recount ...": inside the content
@@ -2037,6 +2259,10 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 prev_has_right = _has_right(toks, prev_f, norm, f.start)
                 if prev_has_right and not sep:
                     continue
+            elif kept and f.side == "inherit" and f.subject is None and _coordinated_in_clause(toks, in_quote, kept[-1], f):
+                # "said [she was tired and wanted a change]": the earlier content runs on over
+                # this cue (its own row then overlaps that content and is dropped)
+                embedded_ids.add(id(f))
             kept.append(f)
         if len(kept) > 1:
             # a cue inside the speaker phrase of a later cue ("Zeke Emanuel, an oncologist who
@@ -2068,8 +2294,11 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 if x > 0 and toks[x - 1].low in _RELATIVES and toks[x - 1].kind == "word" and not in_quote[toks[x - 1].start]:
                     rows.append(_Row(toks[x - 1].start, toks[x - 1].end, *_cue_fields(text, toks, f), f.mention))
             nxt_start = se
-            if fi + 1 < len(kept):
-                g = kept[fi + 1]
+            gi = fi + 1
+            while gi < len(kept) and id(kept[gi]) in embedded_ids:
+                gi += 1
+            if gi < len(kept):
+                g = kept[gi]
                 nxt_start = g.start
                 if g.start <= f.end:  # the next mention starts before this cue ("Barkley, who said ..., said")
                     cue_at = toks[g.ci].start
@@ -2207,9 +2436,17 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     f.cue.frame == "perception" and f.subject is None and toks[max(0, _prev_index(toks, f.ci)[0])].text == ","
                 ):
                     clause_word = "which"  # a relative clause: "the DNC, which is seen as ..., responded"
+                elif clause_word not in _SUBORDINATORS:
+                    w0 = _first_word(norm, ss, f.start)
+                    if w0 in _SUBORDINATORS and not any(norm[k] == "," and not in_quote[k] for k in range(ss, f.start)):
+                        # "Because exit polls in Iowa indicated X, ...": the cue is in the
+                        # sentence's opening subordinate clause, which the first comma closes
+                        clause_word = w0
                 s, e = _cut_right(norm, in_quote, right[0], right[1], clause_word)
                 if f.cue.lemma in _NP_OBJECT_LEMMAS:
                     e = _np_object_end(toks, norm, in_quote, s, e)
+                if f.cue.frame != "perception":
+                    e = _second_predicate_end(toks, in_quote, s, e)
 
                 q = quote_containing(e - 1)
                 if q is not None and q.end > e:

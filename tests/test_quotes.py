@@ -745,3 +745,61 @@ def test_participle_after_but_keeps_the_speaker() -> None:
     text = "The campaign called her experienced on paper but suggesting that might not be enough."
     q = extract_quotes(text)
     assert ("that might not be enough", "suggesting", "The campaign") in list(zip(q["content"], q["cue"], q["speaker"]))
+
+
+def test_a_second_predicate_of_the_speaker_ends_the_content() -> None:
+    q = extract_quotes("The senator denied the allegations and left the chamber.")
+    assert q["content"].tolist() == ["the allegations"]
+    q = extract_quotes("The mayor vowed to rebuild the bridge and opened a new school on Friday.")
+    assert q["content"].tolist() == ["to rebuild the bridge"]
+    q = extract_quotes("The governor praised the volunteers, visited the shelter and left early.")
+    assert q["content"].tolist() == ["the volunteers"]
+    # a clause with a verb of its own keeps its coordinated verbs; "and improved" is no verb here
+    q = extract_quotes("Ms. Ortiz said she was tired and walked to the car.")
+    assert q["content"].tolist() == ["she was tired and walked to the car"]
+    q = extract_quotes("She defended the budget and improved schools in her speech.")
+    assert q["content"].tolist() == ["the budget and improved schools in her speech"]
+
+
+def test_a_participle_adjunct_after_a_noun_phrase_is_not_content() -> None:
+    q = extract_quotes("The mayor praised the new budget, giving schools more money for books.")
+    assert q["content"].tolist() == ["the new budget"]
+    # an aside inside the subject of a clause, a list after "including" and a list of gerunds stay
+    q = extract_quotes("Analysts say millennials, numbering 75 million, surpassed boomers last year.")
+    assert q["content"].tolist() == ["millennials, numbering 75 million, surpassed boomers last year"]
+    q = extract_quotes("The council proposed closing two libraries, merging three schools and selling the pool.")
+    assert q["content"].tolist() == ["closing two libraries, merging three schools and selling the pool"]
+
+
+def test_a_cue_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
+    text = "Although critics like Senator Cole have blasted the plan for its cost, the council approved it."
+    assert extract_quotes(text)["content"].tolist() == ["the plan for its cost"]
+    text = "While voters said Smith had the “best ideas,” Jones is the one they trust."
+    assert extract_quotes(text)["content"].tolist() == ["Smith had the “best ideas,”"]
+
+
+def test_a_state_of_mind_after_and_in_reported_speech_stays_in_it() -> None:
+    text = "Ms. Diaz said she was tired of the old parties and wanted a candidate without big donors."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["she was tired of the old parties and wanted a candidate without big donors"]
+    # a verb of saying after "and" is the speaker's own second statement
+    q = extract_quotes("Mr. Cole said the plan was sound and added that it would pass easily.")
+    assert q["content"].tolist() == ["the plan was sound", "that it would pass easily"]
+
+
+def test_and_inside_a_reported_subject_does_not_start_a_statement() -> None:
+    q = extract_quotes("The aide said four of his children and his wife will speak at the convention.")
+    assert q["content"].tolist() == ["four of his children and his wife will speak at the convention"]
+    # after a complete content, "and" + subject + cue is a new statement
+    q = extract_quotes("Officials declined to comment and the mayor later said the report was wrong.")
+    assert q["content"].tolist() == ["to comment", "the report was wrong"]
+
+
+def test_an_infinitive_content_ends_before_an_aside_of_the_writer() -> None:
+    q = extract_quotes("The mayor vowed to repeal the parking rule, a measure that angered shop owners.")
+    assert q["content"].tolist() == ["to repeal the parking rule"]
+    q = extract_quotes("The boxer refused to fight in the war, though it cost him his title.")
+    assert q["content"].tolist() == ["to fight in the war"]
+    # a list stays whole
+    q = extract_quotes("The governor wants to fix roads, bridges and tunnels.")
+    assert q["content"].tolist() == ["to fix roads, bridges and tunnels"]
