@@ -2714,6 +2714,25 @@ def _frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
     return pd.DataFrame(data, index=pd.RangeIndex(len(cols["start"])), copy=False)
 
 
+def _without_article(name: str) -> str:
+    """A name without its leading "the", so that one organisation is one speaker whether the
+    sentence starts with it or not ("The Bank of England" and "the Bank of England" are
+    "Bank of England")."""
+    if name[:4] in ("The ", "the ") and len(name) > 4 and name[4:5].isupper():
+        return name[4:]
+    return name
+
+
+def _lower_determiner(description: str) -> str:
+    """A description with its first word in lower case when that word is a determiner
+    capitalised at a sentence start ("The ministry" -> "the ministry", "A spokesman" ->
+    "a spokesman"), so that the same description is one speaker wherever it stands."""
+    head, sep, rest = description.partition(" ")
+    if sep and head[:1].isupper() and head.lower() in DETERMINERS and (len(head) == 1 or not head.isupper()):
+        return head.lower() + sep + rest
+    return description
+
+
 def _resolve(
     m: Mention | None,
     index: NameIndex,
@@ -2725,9 +2744,9 @@ def _resolve(
     if m is None:
         return None
     if m.kind == "name":
-        return index.full_name(m.name)
+        return _without_article(index.full_name(m.name))
     if m.kind == "description":
-        return m.name
+        return _lower_determiner(m.name)
     low = m.text.lower()
     if not resolve_pronouns:
         return m.text

@@ -92,6 +92,16 @@ ABBREV_TITLES = frozenset(
     "mr mrs ms dr sen rep gov gen lt col maj capt sgt adm cmdr rev fr prof st jr sr pres sec atty".split()
 )
 
+#: Capitalised head nouns of organisation names that go on with "of", "for" or "on" and another
+#: capitalised word ("Bank of England", "Institute for Fiscal Studies", "Friends of the Earth",
+#: "Committee on Foreign Relations"): the connector joins the name run. Person titles
+#: ("Secretary of State John Kerry") are not heads, so they still split off as titles.
+ORG_HEADS = ORG_WORDS - {"news", "times", "post", "journal", "tv", "radio", "poll", "report", "study"} | frozenset(
+    """friends confederation federation society chamber church school college academy museum
+    hospital corporation institution laboratory ministry""".split()
+)
+_ORG_CONNECTORS = frozenset(("of", "for", "on"))
+
 # Set expressions used in the hot loops, computed once.
 _STOP_NOT_MODAL_OR_DET = STOP_WORDS - {"may", "will", "can"} | DETERMINERS
 _MONTHS_NOT_NAMES = MONTHS - {"may", "june", "april", "august"}
@@ -183,6 +193,12 @@ def _is_name_word(toks: list[Tok], i: int) -> bool:
         return t.low not in WEEKDAYS and t.low not in _MONTHS_NOT_NAMES
     if t.kind == "word" and t.low in NAME_PARTICLES and 0 < i < len(toks) - 1:
         return toks[i - 1].cap and toks[i + 1].cap
+    if t.kind == "word" and 0 < i < len(toks) - 1 and not t.cap:
+        if t.low in _ORG_CONNECTORS:  # "Bank of England", "Institute for Fiscal Studies"
+            nxt = toks[i + 2] if toks[i + 1].low == "the" and i + 2 < len(toks) else toks[i + 1]
+            return toks[i - 1].cap and toks[i - 1].low in ORG_HEADS and nxt.cap
+        if t.low == "the" and i >= 2 and toks[i - 1].low in _ORG_CONNECTORS:  # "Friends of the Earth"
+            return toks[i - 2].cap and toks[i - 2].low in ORG_HEADS and toks[i + 1].cap
     if t.text == "." and i > 0:  # "Mr." "J." "Caliber.Az"
         prev = toks[i - 1]
         if prev.kind == "word" and (prev.low in ABBREV_TITLES or (len(prev.text) == 1 and prev.cap)):
@@ -215,6 +231,11 @@ def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Men
         i -= 1
     run = list(range(i + 1, b + 1))
     if run and toks[b].cap:
+        person = _person_of_org(toks, text, a, run[0])
+        if person is not None:  # "John Smith of Reuters", "Sen. Jo Li of the Senate Committee on ..."
+            name_start, name_end, lead = person
+            ttl = "; ".join(x for x in (lead, text[name_end:end].strip(" ,"), title) if x)
+            return Mention(start, end, raw, text[name_start:name_end], "name", ttl)
         words = [text[toks[j].start : toks[j].end] for j in run]
         lead, core = _strip_titles(words)
         if core and core[-1].lower().rstrip(".") not in _titles_and_abbreviations():
@@ -231,6 +252,39 @@ def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Men
             ttl = "; ".join(x for x in (pre, title) if x)
             return Mention(start, end, raw, text[name_start:end], "name", ttl)
     return Mention(start, end, raw, raw, "description", title)
+
+
+_OF_AT_FROM = frozenset(("of", "at", "from"))
+
+
+def _person_of_org(toks: list[Tok], text: str, a: int, r: int) -> tuple[int, int, str] | None:
+    """A person's name before "of"/"at"/"from" and the name run starting at token ``r``
+    ("John Smith of Reuters", "Sen. Jo Li of Ohio", "Ann Lee at the Bank of England"):
+    ``(name start, name end, leading titles)`` offsets of the person, or None.
+
+    The person is a capitalised run of two words or more (or one after a title) that does
+    not end in an organisation's head noun ("Bank of England" stays one name).
+    """
+    p = r - 1
+    if p > a and toks[p].low == "the" and not toks[p].cap:
+        p -= 1
+    if p <= a or toks[p].low not in _OF_AT_FROM or toks[p].cap:
+        return None
+    q = p - 1
+    while q >= a and _is_name_word(toks, q):
+        q -= 1
+    first, last = q + 1, p - 1
+    if last < first or toks[last].low in ORG_HEADS or not toks[last].cap:
+        return None
+    words = [text[toks[j].start : toks[j].end] for j in range(first, last + 1)]
+    lead, core = _strip_titles(words)
+    core_words = [w for w in core if w != "."]
+    if not core_words or (len(core_words) < 2 and not lead):
+        return None
+    if any(w.lower() in ORG_WORDS for w in core_words):
+        return None  # "Harvard University of ...": an organisation, not a person
+    first_core = first + (len(words) - len(core))
+    return toks[first_core].start, toks[last].end, " ".join(lead)
 
 
 def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | None:
@@ -260,7 +314,10 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
         while j >= max(lo, k - 10) and toks[j].text != "(":
             j -= 1
         if j > lo and toks[j].text == "(":
-            inner = left_mention(toks, j - 1, text, lo)
+            h = j - 1
+            if toks[h].text in ("'", "\u2019") and h > lo and toks[h - 1].end == toks[h].start and toks[h - 1].low.endswith("s"):
+                h -= 1  # "Incomes Data Services' (IDS) said": the possessive mark is not the name's end
+            inner = left_mention(toks, h, text, lo)
             if inner is not None:
                 inner.end = toks[k].end
                 inner.text = text[inner.start : inner.end]
@@ -337,11 +394,18 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
             pass  # "six in 10 say"
         elif not u.is_word:
             break
+        elif not u.cap and (u.low == "the" or u.low in _ORG_CONNECTORS) and i < k and _is_name_word(toks, i):
+            pass  # inside an organisation's name: "Friends of the Earth", "Committee on Foreign Relations"
+        elif u.low in ("at", "from") and i > lo and i < k and toks[i - 1].cap and toks[i - 1].is_word and (toks[i + 1].cap or toks[i + 1].low == "the"):
+            pass  # "Ann Lee at Goldman Sachs said", "Jo Park from the Red Cross said"
         elif u.low in DETERMINERS:
             if u.low in ("that", "no", "this") and i < k and (toks[i + 1].cap or toks[i + 1].kind == "number"):
                 break  # "said that Carter believes": a conjunction, not "that man"
             if i - 2 >= lo and toks[i - 1].low in ("for", "to") and toks[i - 2].low in _FOR_TO_HEADS:
                 i -= 1  # "a spokeswoman for the campaign": go on to the head
+                continue
+            if u.low == "the" and i - 2 >= lo and toks[i - 1].low in _OF_AT_FROM and toks[i - 2].cap and i < k and toks[i + 1].cap:
+                i -= 1  # "Paul Johnson of the Institute for Fiscal Studies": go on to the person
                 continue
             i -= 1
             break
@@ -373,6 +437,7 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
             or toks[x].cap
             or toks[x].low in DETERMINERS
             or (toks[x].low == "of" and x > a)
+            or (toks[x].low in ("at", "from") and x > a and toks[x - 1].cap)
             or (toks[x].low == "to" and x > a and toks[x - 1].low in _TO_HEADS)
             or (toks[x].low in _TO_HEADS and x + 1 <= k and toks[x + 1].low == "to")
             or (toks[x].low == "for" and x > a and toks[x - 1].low in _FOR_HEADS)
@@ -510,12 +575,61 @@ def _split_at_sentence_ends(
     return pieces
 
 
+#: "Name Words (ACR)": an acronym in brackets right after a capitalised name.
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
+_ACRONYM_WORD_RE = re.compile(r"[A-Z][\w&.\-]*|of|for|on|and|the")
+_ACRONYM_CONNECTORS = frozenset(("of", "for", "on", "and", "the"))
+
+
+def acronym_aliases(norm: str) -> dict[str, str]:
+    """Acronyms an article defines in brackets after a name whose capitalised words they
+    abbreviate: ``{"IDS": "Incomes Data Services", "CBI": "Confederation of British Industry"}``.
+
+    Connectors (of, for, on, and, the) inside the name are kept but have no letter
+    ("Office for National Statistics (ONS)"). An acronym whose letters are not the initials
+    of the words before it ("Warren (D-Mass.)", "the deal (JCPOA)" after lower-case words) is
+    not an alias.
+
+    Examples:
+        >>> acronym_aliases("A survey by Incomes Data Services' (IDS) said so. IDS said more.")
+        {'IDS': 'Incomes Data Services'}
+        >>> acronym_aliases("the Office for National Statistics (ONS) and Sen. Li (D-Ill.)")
+        {'ONS': 'Office for National Statistics'}
+    """
+    aliases: dict[str, str] = {}
+    for m in _ACRONYM_RE.finditer(norm):
+        acr = m.group(1)
+        before = norm[max(0, m.start() - 120) : m.start()].rstrip()
+        if before.endswith(("'", "\u2019")):
+            before = before[:-1]
+        words = before.split()
+        run: list[str] = []
+        for w in reversed(words):
+            if not _ACRONYM_WORD_RE.fullmatch(w):
+                break
+            run.append(w)
+        run.reverse()
+        while run and run[0] in _ACRONYM_CONNECTORS:
+            run = run[1:]
+        caps = [i for i, w in enumerate(run) if w not in _ACRONYM_CONNECTORS]
+        letters = [c for c in acr if c.isalpha()]
+        for n in range(len(caps)):
+            if len(caps) - n != len(letters):
+                continue
+            if all(run[caps[n + x]][0] == letters[x] for x in range(len(letters))):
+                aliases.setdefault(acr, " ".join(run[caps[n]:]))
+            break
+    return aliases
+
+
 @dataclass
 class NameIndex:
-    """Capitalised names of one article: full person names by their last word."""
+    """Capitalised names of one article: full person names by their last word, and the
+    acronyms it defines (:func:`acronym_aliases`)."""
 
     by_last: dict[str, str]
     positions: list[tuple[int, str]]  # (offset, full person name) of each 2+ word name
+    aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, norm: str) -> NameIndex:
@@ -529,7 +643,7 @@ class NameIndex:
                     cls._add(words, start, tl, by_last, positions)
             else:
                 cls._add(group.split(" "), run.start(), tl, by_last, positions)
-        return cls(by_last, positions)
+        return cls(by_last, positions, acronym_aliases(norm) if "(" in norm else {})
 
     @staticmethod
     def _add(
@@ -562,6 +676,10 @@ class NameIndex:
         _, core = _strip_titles(words)
         if not core:
             return name
+        if self.aliases:
+            alias = self.aliases.get(core[-1].rstrip(".,")) if len(core) <= 2 else None
+            if alias is not None and (len(core) == 1 or core[0].lower() == "the"):
+                return alias  # "IDS said" -> "Incomes Data Services"
         last = core[-1].lower().rstrip(".")
         full = self.by_last.get(last)
         if full and len(full.split()) >= len(core):

@@ -46,7 +46,7 @@ POSITIVE = [
     ("‘We are ready,’ the minister told reporters.", "‘We are ready,’", "direct", "the minister"),
     ("Officials said the bridge would reopen on Monday.", "the bridge would reopen on Monday", "indirect", "Officials"),
     ("The bridge will reopen on Monday, a senior official said.", "The bridge will reopen on Monday", "indirect", "a senior official"),
-    ("The ministry told reporters that the talks had failed.", "that the talks had failed", "indirect", "The ministry"),
+    ("The ministry told reporters that the talks had failed.", "that the talks had failed", "indirect", "the ministry"),
     ("According to the ministry, the talks had failed.", "the talks had failed", "indirect", "the ministry"),
     ("The talks had failed, according to two diplomats.", "The talks had failed", "indirect", "two diplomats"),
     ("Sen. Elizabeth Warren insisted that the bill would pass.", "that the bill would pass", "indirect", "Elizabeth Warren"),
@@ -265,12 +265,12 @@ REPORTED = [
     ("Shane Shook, a security expert who has helped investigate the breaches, said he saw no evidence.",
      "he saw no evidence", "Shane Shook"),
     ("A spokeswoman for the Clinton campaign said the claim was false.", "the claim was false",
-     "A spokeswoman for the Clinton campaign"),
+     "a spokeswoman for the Clinton campaign"),
     ("Aides to Clinton say she will win.", "she will win", "Aides to Clinton"),
     ("Jeb Bush and Chris Christie say Rubio has not been tested.", "Rubio has not been tested", "Chris Christie"),
     ("Geoff Garin posited that the unemployment rate matters more.", "that the unemployment rate matters more", "Geoff Garin"),
     ("Ann Lee spoke first. Her view is that the economy will recover.", "that the economy will recover", "Ann Lee"),
-    ("The judge rubbed his chin, and then said something very strange.", "something very strange", "The judge"),
+    ("The judge rubbed his chin, and then said something very strange.", "something very strange", "the judge"),
     ("I told the court that I was sorry.", "that I was sorry", "I"),
 ]
 
@@ -618,7 +618,7 @@ def test_appear_and_seen_as_negatives(text: str) -> None:
 def test_evidential_inside_reported_speech_is_part_of_it() -> None:
     q = extract_quotes("The mayor said the council seemed divided.")
     assert q["content"].tolist() == ["the council seemed divided"]
-    assert q["speaker"].tolist() == ["The mayor"]
+    assert q["speaker"].tolist() == ["the mayor"]
 
 
 def test_relative_clause_content_ends_at_its_comma() -> None:
@@ -643,7 +643,7 @@ def test_gerund_right_after_its_verb_is_its_own_statement() -> None:
     q = extract_quotes("The broadcaster responded by saying that it does not pay guests.")
     assert q["content"].tolist() == ["that it does not pay guests"]
     assert q["cue"].tolist() == ["saying"]
-    assert q["speaker"].tolist() == ["The broadcaster"]
+    assert q["speaker"].tolist() == ["the broadcaster"]
 
 
 def test_seed_gerunds_stay_in_their_content(seed_quotes: pd.DataFrame) -> None:
@@ -679,10 +679,10 @@ def test_relative_pronoun_is_a_piece_of_the_content() -> None:
 # --- stances, passives without an agent, subjects before a parenthetical cue -----------------
 STANCES = [
     # (text, content, speaker): the content of a stance ends with its noun phrase object
-    ("The mayor endorsed Ms Patel last week and has campaigned with her since.", "Ms Patel", "The mayor"),
-    ("Three unions endorsed her – they appeared together on Monday.", "her", "Three unions"),
+    ("The mayor endorsed Ms Patel last week and has campaigned with her since.", "Ms Patel", "the mayor"),
+    ("Three unions endorsed her – they appeared together on Monday.", "her", "three unions"),
     ("Most Labour MPs voted against the bill.", "the bill", "Most Labour MPs"),
-    ("The council sided with the residents.", "the residents", "The council"),
+    ("The council sided with the residents.", "the residents", "the council"),
     ("Pivoting to cuts too soon, many economists say, limited the recovery.", "Pivoting to cuts too soon", "many economists"),
 ]
 
@@ -726,7 +726,7 @@ def test_a_preposition_after_a_stance_verb_belongs_to_the_cue() -> None:
 
 def test_seeing_someone_as_something_is_a_view() -> None:
     q = extract_quotes("Many voters see the mayor as a safe pair of hands.")
-    assert q[["content", "cue", "speaker"]].values.tolist() == [["the mayor as a safe pair of hands", "see", "Many voters"]]
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["the mayor as a safe pair of hands", "see", "many voters"]]
     assert extract_quotes("We saw him at the station.").empty
     assert extract_quotes("I see as many as ten problems.").empty
 
@@ -744,7 +744,7 @@ def test_clauses_inside_reported_speech_stay_in_it() -> None:
 def test_participle_after_but_keeps_the_speaker() -> None:
     text = "The campaign called her experienced on paper but suggesting that might not be enough."
     q = extract_quotes(text)
-    assert ("that might not be enough", "suggesting", "The campaign") in list(zip(q["content"], q["cue"], q["speaker"]))
+    assert ("that might not be enough", "suggesting", "the campaign") in list(zip(q["content"], q["cue"], q["speaker"]))
 
 
 def test_a_second_predicate_of_the_speaker_ends_the_content() -> None:
@@ -803,3 +803,49 @@ def test_an_infinitive_content_ends_before_an_aside_of_the_writer() -> None:
     # a list stays whole
     q = extract_quotes("The governor wants to fix roads, bridges and tunnels.")
     assert q["content"].tolist() == ["to fix roads, bridges and tunnels"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, mention",
+    [
+        ("The Bank of England said rates would rise.", "Bank of England", "The Bank of England"),
+        ("The Institute for Fiscal Studies said taxes would rise.", "Institute for Fiscal Studies",
+         "The Institute for Fiscal Studies"),
+        ("Friends of the Earth said the plan was weak.", "Friends of the Earth", "Friends of the Earth"),
+        ("Rates will rise, according to the Bank of England.", "Bank of England", "the Bank of England"),
+        ("John Smith of Reuters said the vote was close.", "John Smith", "John Smith of Reuters"),
+        ("Paul Jones of the Institute for Fiscal Studies said taxes would rise.", "Paul Jones",
+         "Paul Jones of the Institute for Fiscal Studies"),
+        ("Ann Lee at Goldman Sachs said rates would rise.", "Ann Lee", "Ann Lee at Goldman Sachs"),
+        ("Secretary of State John Kerry said talks would resume.", "John Kerry", "Secretary of State John Kerry"),
+        ("A survey by Incomes Data Services' (IDS) said pay had risen.", "Incomes Data Services",
+         "Incomes Data Services' (IDS)"),
+    ],
+)
+def test_organisation_names_keep_of_and_for_and_people_keep_their_names(text, speaker, mention) -> None:
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == [speaker]
+    assert text[int(q["speaker_start"].iloc[0]) : int(q["speaker_end"].iloc[0])] == mention
+
+
+def test_one_speaker_whatever_the_case_of_its_article_and_its_acronym() -> None:
+    text = (
+        "The IMF said growth would slow. The International Monetary Fund (IMF) said prices would rise. "
+        "Trade will suffer, said the International Monetary Fund. The ministry said no. "
+        "A spokesman for the ministry said the talks went on. Later the ministry said yes."
+    )
+    table = speakers(extract_quotes(text))
+    assert dict(zip(table["speaker"], table["n_quotes"])) == {
+        "International Monetary Fund": 3, "the ministry": 2, "a spokesman for the ministry": 1,
+    }
+
+
+def test_acronyms_are_aliases_only_when_they_abbreviate_the_name_before_them() -> None:
+    from analysis.speakers import acronym_aliases
+
+    assert acronym_aliases("the Confederation of British Industry (CBI) and the Office for "
+                           "National Statistics (ONS)") == {
+        "CBI": "Confederation of British Industry", "ONS": "Office for National Statistics"}
+    assert acronym_aliases("Sen. Elizabeth Warren (D-Mass.) and the nuclear deal (JCPOA)") == {}
+    assert acronym_aliases("Ann Lee (AL) said") == {"AL": "Ann Lee"}
+    assert acronym_aliases("Ann Lee (BBC) said") == {}
