@@ -25,7 +25,10 @@ How the extractor works (no statistical model, no parser):
    ("Majid Takht-Ravanchi, Iran's deputy foreign minister, stated"); after it for inverted
    cues (", said Simon Rosenberg, president of NDN") and for "according to X"; when no noun
    phrase is found before a reporting verb in the past tense, the whole subject phrase from the
-   clause start ("Shane Shook, a security expert who has helped ..., said"); a participle
+   clause start ("Shane Shook, a security expert who has helped ..., said") or, after an aside
+   of any length, the phrase before the sentence's first comma or dash ("Ann Lee, who ran ...
+   while ..., said"; "The agency -- which ... -- said"); a finite cue after "who" in such an
+   aside is a statement of its own ("Lee, who has endorsed Smith, said"); a participle
    (", noting that ...") or a coordinated verb ("... but warned that ...") keeps the speaker of
    the verb before it (see :mod:`analysis.speakers`); a coordinated verb with no cue before it
    takes the subject of the clause ("Gary Emineth, a former party chairman, became a delegate
@@ -1078,7 +1081,7 @@ def _frame_at(
             return None  # "the reported deal", "Trump's claims"; not "many said", "another says"
         if prev.low in PREPOSITIONS and prev.low not in ("to",):
             return None
-        if prev.text == "-" or (prev.end == t.start and prev.kind == "punct" and prev.text in "-"):
+        if prev.text == "-" and prev.end == t.start:
             return None  # "so-called", "long-awaited"
     if cue.form == "according to":
         if i == first_word:  # "According to early results of the exit polls ..., CONTENT"
@@ -1255,7 +1258,7 @@ def _frame_at(
             return _Frame(cue, i, j, "right", rm, t.start, toks[nxt - 1].end, nxt)
     m = _subject_fallback(toks, k, text) if _fallback_cue(cue, toks, j) else None
     if m is None and cue.form in _SAID_FORMS:
-        m = _last_resort_subject(toks, k, text)
+        m = _last_resort_subject(toks, k, text) or _head_before_aside(toks, k, text)
     if m is not None:
         return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     return None
@@ -1407,6 +1410,48 @@ def _last_resort_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
     m = speakers_mod._mention(toks, text, a, k)
     if m.kind == "name" and a < k and any(toks[x].text == "," for x in range(a, k)):
         m = Mention(m.start, m.end, m.text, m.text, "description")  # not the last name of a long aside
+    return m
+
+
+_ASIDE_MARKS = frozenset([",", "\u2014", "\u2013", "-"])
+
+
+def _aside_mark(toks: list[Tok], x: int) -> bool:
+    """``toks[x]`` opens or closes an aside: a comma or a dash ("—", " - ", "--"; not the
+    hyphen of "well-known")."""
+    t = toks[x]
+    if t.text not in _ASIDE_MARKS:
+        return False
+    if t.text != "-":
+        return True
+    before = x > 0 and (toks[x - 1].end < t.start or toks[x - 1].text == "-")
+    after = x + 1 < len(toks) and (toks[x + 1].start > t.end or toks[x + 1].text == "-")
+    return before or after
+
+
+def _head_before_aside(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The subject of "said" after an aside of any length that opens the sentence's subject:
+    "Ann Lee, who ran the campaign while at the agency ..., said" / "The ministry -- which
+    ... -- has said": the phrase before the first comma or dash of the sentence (a name or a
+    phrase starting with a capital or a determiner, without a verb), its title the aside."""
+    if k < 3 or not _aside_mark(toks, k):
+        return None
+    comma = toks[k].text == ","
+    a = 1 if toks[0].low in ("but", "and") else 0
+    c = next((x for x in range(a, k) if _aside_mark(toks, x) or toks[x].text == "("), None)
+    if c is None or c == a or c - a > 8 or c >= k - 2 or (toks[c].text == ",") != comma and toks[c].text != "(":
+        return None
+    if not comma:
+        k = k - 1 if toks[k - 1].text == "-" else k  # "--" is two tokens
+    first = toks[a]
+    if not (first.kind == "word" and (first.cap or first.low in _DET_ARTICLES)) or first.low in STOP_WORDS - DETERMINERS:
+        return None
+    if first.low in PREPOSITIONS or is_adverb(first) or first.low in _CONNECTORS_PLUS or first.low in SUBJECT_PRONOUNS:
+        return None
+    if any(_is_quote_tok(toks[x]) or toks[x].low in _CLAUSE_OPENERS or _looks_verb(toks, x) for x in range(a, c)):
+        return None
+    m = speakers_mod._mention(toks, text, a, c - 1)
+    m.title = "; ".join(x for x in (m.title, text[toks[c + 1].start : toks[k - 1].end].strip(" ,")) if x)
     return m
 
 
@@ -2047,7 +2092,7 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     g.side == "left" and g.mention is not None and _np_start(g.mention) <= toks[f.ci].start < toks[g.ci].start
                     and (
                         toks[f.ci].start < g.mention.end
-                        or (f.cue.lemma not in _SPEECH_LEMMAS and _no_clause_break(norm, g.mention.end, toks[g.ci].start))
+                        or (f.cue.lemma not in _SPEECH_LEMMAS and not _who_statement(f) and _no_clause_break(norm, g.mention.end, toks[g.ci].start))
                     )
                     for g in kept[fi + 1 :]
                 )
@@ -2255,6 +2300,16 @@ def _inherited_mention(frames: list[_Frame]) -> Mention | None:
         if f.cue.lemma in _SPEECH_LEMMAS and f.mention is not None:
             return f.mention
     return frames[-1].mention
+
+
+def _who_statement(f: _Frame) -> bool:
+    """A finite cue after "who" in a speaker's aside is a statement of its own ("Ann Lee,
+    who has endorsed Smith, said ...": Smith is what she endorsed); participles ("who was
+    speaking to ...") and evidentials are not."""
+    return (
+        f.mention is not None and f.mention.text.lower() == "who" and not f.cue.participle
+        and f.cue.frame != "perception" and f.side == "left"
+    )
 
 
 def _no_clause_break(norm: str, a: int, b: int) -> bool:

@@ -745,3 +745,24 @@ def test_participle_after_but_keeps_the_speaker() -> None:
     text = "The campaign called her experienced on paper but suggesting that might not be enough."
     q = extract_quotes(text)
     assert ("that might not be enough", "suggesting", "The campaign") in list(zip(q["content"], q["cue"], q["speaker"]))
+
+
+def test_long_aside_after_the_speaker_name() -> None:
+    text = (
+        "Dana Whitfield, who ran the county office for years while the old mayor was still in power"
+        " and later joined a firm in the capital, said the budget would not pass."
+    )
+    q = extract_quotes(text)
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["the budget would not pass", "said", "Dana Whitfield"]]
+    text = "The river authority -- which has been criticised by farmers over the past few dry summers -- said the dam was safe."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["the dam was safe"]
+    assert extract_quotes("The long-awaited report came out on Monday.").empty
+
+
+def test_finite_cue_after_who_in_a_speaker_aside() -> None:
+    text = "Marta Quill, who has endorsed Peter Oakes, said the race was close."
+    q = extract_quotes(text)
+    assert ("Peter Oakes", "endorsed", "Marta Quill") in list(zip(q["content"], q["cue"], q["speaker"]))
+    text = "Marta Quill, who was speaking to the mayors, said the race was close."
+    assert extract_quotes(text)["cue"].tolist() == ["said"]
