@@ -27,7 +27,8 @@ How the extractor works (no statistical model, no parser):
    phrase is found before a reporting verb in the past tense, the whole subject phrase from the
    clause start ("Shane Shook, a security expert who has helped ..., said") or, after an aside
    of any length, the phrase before the sentence's first comma or dash ("Ann Lee, who ran ...
-   while ..., said"; "The agency -- which ... -- said"); a finite cue after "who" in such an
+   while ..., said"; "The agency -- which ... -- said"; also for other cues in the past tense,
+   which are then not inverted: "Lee, a teacher ..., endorsed Smith"); a finite cue after "who" in such an
    aside is a statement of its own ("Lee, who has endorsed Smith, said"); a participle
    (", noting that ...") or a coordinated verb ("... but warned that ...") keeps the speaker of
    the verb before it (see :mod:`analysis.speakers`); a coordinated verb with no cue before it
@@ -1246,6 +1247,11 @@ def _frame_at(
         if m.kind == "pronoun" and m.text.lower() == "it" and cue.frame == "cognition":
             return None
         return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
+    if cue.lemma not in _SPEECH_LEMMAS and toks[i].low.endswith("ed"):
+        # "Jo Park, a teacher who ..., endorsed the mayor": not inverted ("..., said Jo Park")
+        m = _head_before_aside(toks, k, text)
+        if m is not None:
+            return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     if pk.text == "," or _is_quote_tok(pk) or (pk.kind == "punct" and pk.text in "\u2014"):
         rm, nxt = (None, j + 1) if base else right_mention(toks, j + 1, text, n)
         end_ok = False
@@ -1259,6 +1265,8 @@ def _frame_at(
     m = _subject_fallback(toks, k, text) if _fallback_cue(cue, toks, j) else None
     if m is None and cue.form in _SAID_FORMS:
         m = _last_resort_subject(toks, k, text) or _head_before_aside(toks, k, text)
+    if m is None and toks[i].low.endswith("ed") and cue.lemma in _SPEECH_LEMMAS:
+        m = _head_before_aside(toks, k, text)
     if m is not None:
         return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     return None
@@ -2092,7 +2100,10 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     g.side == "left" and g.mention is not None and _np_start(g.mention) <= toks[f.ci].start < toks[g.ci].start
                     and (
                         toks[f.ci].start < g.mention.end
-                        or (f.cue.lemma not in _SPEECH_LEMMAS and not _who_statement(f) and _no_clause_break(norm, g.mention.end, toks[g.ci].start))
+                        or (
+                            f.cue.lemma not in _SPEECH_LEMMAS and not _who_statement(f) and f.cue.frame != "perception"
+                            and _no_clause_break(norm, g.mention.end, toks[g.ci].start)
+                        )
                     )
                     for g in kept[fi + 1 :]
                 )

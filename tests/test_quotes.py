@@ -624,7 +624,8 @@ def test_evidential_inside_reported_speech_is_part_of_it() -> None:
 def test_relative_clause_content_ends_at_its_comma() -> None:
     text = "The committee, which is seen as close to the government, rejected the plan."
     q = extract_quotes(text)
-    assert q["content"].tolist() == ["which", "close to the government"]
+    assert q["content"].tolist() == ["which", "close to the government", "the plan"]
+    assert q["speaker"].tolist()[2] == "The committee"  # the subject before the aside rejected it
 
 
 # --- a gerund after a preposition belongs to the content before it ---------------------------
@@ -766,3 +767,18 @@ def test_finite_cue_after_who_in_a_speaker_aside() -> None:
     assert ("Peter Oakes", "endorsed", "Marta Quill") in list(zip(q["content"], q["cue"], q["speaker"]))
     text = "Marta Quill, who was speaking to the mayors, said the race was close."
     assert extract_quotes(text)["cue"].tolist() == ["said"]
+
+
+def test_find_and_writing_need_a_clause() -> None:
+    assert extract_quotes("The league could not find a new sponsor for the event.").empty
+    assert extract_quotes("She spent the summer writing a book about her father.").empty
+    q = extract_quotes("The survey found voters were tired of the race.")
+    assert q[["content", "cue"]].values.tolist() == [["voters were tired of the race", "found"]]
+    q = extract_quotes("He wrote a letter to the board.")
+    assert q["cue"].tolist() == ["wrote"]
+
+
+def test_long_aside_before_a_past_tense_cue() -> None:
+    text = "Jo Park, a teacher who ran for the council in 2012 while she was still at the school, has endorsed Sam Reyes for mayor."
+    q = extract_quotes(text)
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["Sam Reyes", "endorsed", "Jo Park"]]
