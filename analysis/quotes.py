@@ -1247,7 +1247,7 @@ def _frame_at(
         if m.kind == "pronoun" and m.text.lower() == "it" and cue.frame == "cognition":
             return None
         return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
-    if cue.lemma not in _SPEECH_LEMMAS and toks[i].low.endswith("ed"):
+    if cue.lemma not in _SPEECH_LEMMAS and (toks[i].low.endswith("ed") or toks[i].low in _COMMON_PAST):
         # "Jo Park, a teacher who ..., endorsed the mayor": not inverted ("..., said Jo Park")
         m = _head_before_aside(toks, k, text)
         if m is not None:

@@ -782,3 +782,14 @@ def test_long_aside_before_a_past_tense_cue() -> None:
     text = "Jo Park, a teacher who ran for the council in 2012 while she was still at the school, has endorsed Sam Reyes for mayor."
     q = extract_quotes(text)
     assert q[["content", "cue", "speaker"]].values.tolist() == [["Sam Reyes", "endorsed", "Jo Park"]]
+
+
+def test_speak_about_and_an_adverb_inside_a_phrasal_cue() -> None:
+    q = extract_quotes("The bishop spoke of a crisis in the schools.")
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["a crisis in the schools", "spoke of", "The bishop"]]
+    q = extract_quotes("Her colleagues talked glowingly about her record.")
+    assert q[["content", "cue"]].values.tolist() == [["her record", "talked glowingly about"]]
+    text = "Lee Brandt, a coach who trained the team for years, spoke highly of the new captain."
+    q = extract_quotes(text)
+    assert q[["content", "speaker"]].values.tolist() == [["the new captain", "Lee Brandt"]]
+    assert extract_quotes("She spoke to the crowd for an hour.").empty
