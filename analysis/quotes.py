@@ -29,7 +29,9 @@ How the extractor works (no statistical model, no parser):
    of any length, the phrase before the sentence's first comma or dash ("Ann Lee, who ran ...
    while ..., said"; "The agency -- which ... -- said"; also for other cues in the past tense,
    which are then not inverted: "Lee, a teacher ..., endorsed Smith"); a finite cue after "who" in such an
-   aside is a statement of its own ("Lee, who has endorsed Smith, said"); a participle
+   aside is a statement of its own ("Lee, who has endorsed Smith, said"); a cue in the
+   infinitive after a verb of continuing or beginning takes that verb's subject ("Trump
+   continued to question ...", "She went on to praise ..."); a participle
    (", noting that ...") or a coordinated verb ("... but warned that ...") keeps the speaker of
    the verb before it (see :mod:`analysis.speakers`); a coordinated verb with no cue before it
    takes the subject of the clause ("Gary Emineth, a former party chairman, became a delegate
@@ -1224,7 +1226,10 @@ def _frame_at(
             return None
         if pk.low == "to":
             if cue.lemma not in ("say", "tell"):
-                return None
+                m = _aspect_subject(toks, k, text)
+                if m is None:
+                    return None
+                return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
             # "took to Twitter to say thanks", "declined to say whether": the main clause's subject
             m = _inherited_mention(frames) if frames else _sentence_subject(toks, k, text)
             if m is None:
@@ -1270,6 +1275,30 @@ def _frame_at(
     if m is not None:
         return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     return None
+
+
+_ASPECT_VERBS = frozenset(
+    """continue continues continued continuing began begin begins started start starts
+    tried try tries used""".split()
+)
+
+
+def _aspect_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The subject of "X continued to insist", "X went on to praise", "X began to question":
+    ``toks[k]`` is "to" after a verb of continuing or beginning; the speaker is that verb's
+    subject."""
+    x = k - 1
+    if x >= 1 and toks[x].low == "on" and toks[x - 1].low in ("went", "goes", "go", "going"):
+        x -= 1
+    elif x < 0 or toks[x].low not in _ASPECT_VERBS:
+        return None
+    pk, _ = _prev_index(toks, x)
+    if pk < 0:
+        return None
+    m = left_mention(toks, pk, text, 0)
+    if m is None or (m.kind == "description" and not m.text[:1].isupper() and m.text.split()[0].lower() not in DETERMINERS):
+        return None
+    return m
 
 
 # Forms of "say" and "tell" that are verbs after any subject phrase.

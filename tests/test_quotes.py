@@ -793,3 +793,12 @@ def test_speak_about_and_an_adverb_inside_a_phrasal_cue() -> None:
     q = extract_quotes(text)
     assert q[["content", "speaker"]].values.tolist() == [["the new captain", "Lee Brandt"]]
     assert extract_quotes("She spoke to the crowd for an hour.").empty
+
+
+def test_cue_after_a_verb_of_continuing_takes_its_subject() -> None:
+    q = extract_quotes("The mayor continued to insist that the bridge was safe.")
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["that the bridge was safe", "insist", "The mayor"]]
+    q = extract_quotes("Maria Ortiz went on to praise the volunteers.")
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["the volunteers", "praise", "Maria Ortiz"]]
+    assert extract_quotes("The club continued to attract new members.").empty
+    assert extract_quotes("The club wants to praise the volunteers.")["cue"].tolist() == ["wants"]
