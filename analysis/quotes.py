@@ -43,7 +43,8 @@ How the extractor works (no statistical model, no parser):
    Plain Dealer."), nominal cues ("His view is that ...", "Trump's claim that ..."), "As X
    reported, ...", passives with their agent ("was first reported by MSNBC": the agent
    speaks, the subject is the content) and questions and passives without a speaker
-   ("Asked whether ...,", "Sanders was asked to ...", "is expected to ..."; ``speaker`` None).
+   ("Asked whether ...,", "Sanders was asked to ...", "was asked during a lunch whether ...",
+   "is expected to ..."; ``speaker`` None, or the asker after "by").
 4. **Content**: after the cue (skipping an addressee after "told" and time or place phrases
    such as "on Sunday", "in a statement"; a complementiser "that" is kept, as annotators of
    attribution (PARC 3.0) mark it) up to the next cue of the sentence or its
@@ -986,6 +987,25 @@ def _passive_by_frame(toks: list[Tok], i: int, j: int, k: int, cue: Cue, text: s
     return _Frame(cue, i, j, "right", m, toks[i].start, toks[nxt - 1].end, nxt, content=(_np_start(subj), subj.end))
 
 
+def _asked_question(toks: list[Tok], i: int, j: int, cue: Cue, text: str) -> _Frame | None:
+    """A passive "asked" with the question after an agent or a time or place phrase: "was
+    asked during a lunch with editors whether ...", "was asked by the host what ...", "were
+    asked who ...": the question is the content, the asker (after "by") the speaker."""
+    n = len(toks)
+    r = j + 1
+    asker = None
+    if r + 1 < n and toks[r].low == "by":
+        asker, r = right_mention(toks, r + 1, text, n)
+    for _ in range(3):
+        nr = _pp_end(toks, r, n) if r < n else r
+        if nr == r:
+            break
+        r = nr
+    if r >= n or toks[r].low not in _QUESTION_WORDS or toks[r].low == "about" or r + 1 >= n or not toks[r + 1].is_word:
+        return None
+    return _Frame(cue, i, j, "inherit", asker, toks[i].start, toks[r - 1].end, r)
+
+
 _OF_VERBS = frozenset("speak think talk warn complain boast brag".split())
 # Cue forms that are as often nouns ("the jobs report", "his plans", "ballot questions").
 _NOUN_FORMS = frozenset(
@@ -1183,6 +1203,10 @@ def _frame_at(
                 subj = _raised_subject(toks, k, _token_after(toks, frames[-1].end) if frames else 0)
             start = subj[0] if subj is not None else t.start
             return _Frame(cue, i, j, "inherit", None, start, toks[j].end, j + 1, subject=subj)
+        if cue.lemma == "ask" and toks[i].low == "asked":
+            asked = _asked_question(toks, i, j, cue, text)
+            if asked is not None:
+                return asked
         by = _passive_by_frame(toks, i, j, k, cue, text)
         if by is None and cue.frame in ("emotive", "distancing", "rejecting") and nxt_low in ("for", "of", "as") and (
             toks[j].low.endswith("ed") and j + 2 < n and toks[j + 2].is_word

@@ -802,3 +802,11 @@ def test_cue_after_a_verb_of_continuing_takes_its_subject() -> None:
     assert q[["content", "cue", "speaker"]].values.tolist() == [["the volunteers", "praise", "Maria Ortiz"]]
     assert extract_quotes("The club continued to attract new members.").empty
     assert extract_quotes("The club wants to praise the volunteers.")["cue"].tolist() == ["wants"]
+
+
+def test_passive_asked_with_a_question_after_an_agent_or_a_phrase() -> None:
+    q = extract_quotes("The minister was once asked which of his rivals he feared most.")
+    assert q[["content", "cue"]].values.tolist() == [["which of his rivals he feared most", "asked"]]
+    assert q["speaker"].isna().all()
+    q = extract_quotes("Mr. Lund was asked by the host Kara Bell whether he would run again.")
+    assert q[["content", "speaker"]].values.tolist() == [["whether he would run again", "Kara Bell"]]
