@@ -28,7 +28,9 @@ How the extractor works (no statistical model, no parser):
    clause start ("Shane Shook, a security expert who has helped ..., said") or, after an aside
    of any length, the phrase before the sentence's first comma or dash ("Ann Lee, who ran ...
    while ..., said"; "The agency -- which ... -- said"; also for other cues in the past tense,
-   which are then not inverted: "Lee, a teacher ..., endorsed Smith"); a finite cue after "who" in such an
+   which are then not inverted: "Lee, a teacher ..., endorsed Smith"; and for a plural or
+   coordinated head before a present tense: "The union and Gov. Park, a longtime ally, oppose
+   ..."); a finite cue after "who" in such an
    aside is a statement of its own ("Lee, who has endorsed Smith, said"); a cue in the
    infinitive after a verb of continuing or beginning takes that verb's subject ("Trump
    continued to question ...", "She went on to praise ..."); a participle
@@ -1245,6 +1247,11 @@ def _frame_at(
                 if m is not None and _plural_phrase(m.text):
                     return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
             m = _last_resort_subject(toks, k, text) if cue.form == "say" and pk.text == "," else None
+            if m is None and _aside_mark(toks, k):
+                # "The caucus and Sen. Lee of Ohio, the future leader, oppose ...": a plural head
+                m = _head_before_aside(toks, k, text)
+                if m is not None and not (_plural_phrase(m.text) or " and " in m.text):
+                    m = None
             if m is not None:  # "Executives for Mondelez, which generated ..., say"
                 return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
             return None
@@ -1500,7 +1507,7 @@ def _head_before_aside(toks: list[Tok], k: int, text: str) -> Mention | None:
     comma = toks[k].text == ","
     a = 1 if toks[0].low in ("but", "and") else 0
     c = next((x for x in range(a, k) if _aside_mark(toks, x) or toks[x].text == "("), None)
-    if c is None or c == a or c - a > 8 or c >= k - 2 or (toks[c].text == ",") != comma and toks[c].text != "(":
+    if c is None or c == a or c - a > 12 or c >= k - 2 or (toks[c].text == ",") != comma and toks[c].text != "(":
         return None
     if not comma:
         k = k - 1 if toks[k - 1].text == "-" else k  # "--" is two tokens
@@ -1509,9 +1516,14 @@ def _head_before_aside(toks: list[Tok], k: int, text: str) -> Mention | None:
         return None
     if first.low in PREPOSITIONS or is_adverb(first) or first.low in _CONNECTORS_PLUS or first.low in SUBJECT_PRONOUNS:
         return None
-    if any(_is_quote_tok(toks[x]) or toks[x].low in _CLAUSE_OPENERS or _looks_verb(toks, x) for x in range(a, c)):
+    if any(
+        _is_quote_tok(toks[x]) or toks[x].low in _CLAUSE_OPENERS or (_looks_verb(toks, x) and toks[x - 1].low not in DETERMINERS)
+        for x in range(a, c)
+    ):
         return None
     m = speakers_mod._mention(toks, text, a, c - 1)
+    if any(toks[x].low == "and" for x in range(a, c)):  # "The union and Gov. Park of Utah": all of it
+        m = Mention(m.start, m.end, text[m.start : m.end], text[m.start : m.end], "description")
     m.title = "; ".join(x for x in (m.title, text[toks[c + 1].start : toks[k - 1].end].strip(" ,")) if x)
     return m
 

@@ -810,3 +810,11 @@ def test_passive_asked_with_a_question_after_an_agent_or_a_phrase() -> None:
     assert q["speaker"].isna().all()
     q = extract_quotes("Mr. Lund was asked by the host Kara Bell whether he would run again.")
     assert q[["content", "speaker"]].values.tolist() == [["whether he would run again", "Kara Bell"]]
+
+
+def test_plural_subject_before_an_aside_and_a_present_tense_cue() -> None:
+    text = "The teachers union and Gov. Amy Park of Utah, a longtime ally of the schools, oppose the new tax."
+    q = extract_quotes(text)
+    assert q[["content", "cue"]].values.tolist() == [["the new tax", "oppose"]]
+    assert q["speaker"].iloc[0].startswith("The teachers union")
+    assert extract_quotes("The mayor, a longtime ally of the schools, oppose the new tax.").empty
