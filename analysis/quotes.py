@@ -59,7 +59,10 @@ How the extractor works (no statistical model, no parser):
    one ("He added that the government hoped ...") is part of that content, not a new
    statement.
    After a quotation ("“We won,” she said as she accepted her award") what follows the cue is
-   circumstance, not content, unless it is another quotation or a "that" clause.
+   circumstance, not content, unless it is another quotation or a "that" clause; a quoted title
+   after a possessive ("said on NBC's “Meet the Press”") is circumstance too, and an aside after
+   a speaker named after the cue (", said Ann Lee, who chairs ...", ", according to X, an
+   advocacy group") is not a second piece of content.
 5. **Quotations without a cue** that read as statements (a quoted sentence of three words or
    more at a sentence start, or any quotation of ten words or more) get the speaker of the
    closest statement before them in the last two paragraphs ("“A,” Rubio said. “B.”"), or,
@@ -2204,6 +2207,11 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 r = f.after
                 parenthetical = r < n and toks[r].text == ","
                 rs_tok = _content_start(toks, r, n, f.cue) if (parenthetical or f.cue.form == "according to") else n
+                if (
+                    parenthetical and rs_tok < n and toks[rs_tok].low in _APPOSITION_STARTS and toks[rs_tok].kind == "word"
+                    and _WORD_RE.search(norm, ss, f.start)
+                ):
+                    rs_tok = n  # "..., said Lee Epstein, who teaches law": the speaker's aside
             else:
                 rs_tok = _content_start(toks, f.after, n, f.cue)
             as_clause = f.side == "left" and _as_clause(toks, f)
@@ -2238,6 +2246,15 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 has_right = False
             if has_right and _CONNECTIVE_RE.fullmatch(norm[right[0] : right[1]] + " "):
                 has_right = False  # "..., records show, and aviation experts say ...": only "and"
+            if has_right and 0 < rs_tok < n and _is_quote_tok(toks[rs_tok]) and _possessive_before(toks, rs_tok):
+                # "“...,” he said on NBC's “Meet the Press.”": a title; "said on NBC's “Meet the
+                # Press” that ...": the content starts at "that"
+                that = next((x for x in range(rs_tok + 1, n) if toks[x].low == "that" and toks[x].start < right[1]), None)
+                if that is None or not any(_is_quote_tok(toks[x]) for x in range(rs_tok + 1, that)):
+                    has_right = False
+                else:
+                    rs_tok = that
+                    right = (toks[that].start, right[1])
             left_possible = bool(_WORD_RE.search(norm, lb, f.start)) and norm[lb : f.start].rstrip().endswith((",", '"', "'"))
             if has_right and left_possible and f.cue.lemma not in _TELL and rs_tok < n and rs_tok > 0 and toks[rs_tok - 1].text == "," and f.cue.form != "according to":
                 # after "said," only a quotation or a clause that goes on ("Biden, Rubio said,
@@ -2376,6 +2393,20 @@ def _inherited_mention(frames: list[_Frame]) -> Mention | None:
         if f.cue.lemma in _SPEECH_LEMMAS and f.mention is not None:
             return f.mention
     return frames[-1].mention
+
+
+def _possessive_before(toks: list[Tok], x: int) -> bool:
+    """The token before ``x`` ends a possessive ("NBC's", "CBS'"): a quotation at ``x`` is a
+    title ("on NBC's “Meet the Press”"), not what was said."""
+    p = toks[x - 1]
+    if p.kind == "clitic" and p.low in ("'s", "\u2019s"):
+        return True
+    return x >= 2 and p.text in ("'", "\u2019") and toks[x - 2].low.endswith("s") and toks[x - 2].end == p.start
+
+
+# Words that open an aside about a speaker named after the cue (", said Ann Lee, who ...",
+# ", according to a poll by ..."), not a second piece of content.
+_APPOSITION_STARTS = frozenset("who whose which a an another by of".split())
 
 
 def _who_statement(f: _Frame) -> bool:

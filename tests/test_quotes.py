@@ -818,3 +818,22 @@ def test_plural_subject_before_an_aside_and_a_present_tense_cue() -> None:
     assert q[["content", "cue"]].values.tolist() == [["the new tax", "oppose"]]
     assert q["speaker"].iloc[0].startswith("The teachers union")
     assert extract_quotes("The mayor, a longtime ally of the schools, oppose the new tax.").empty
+
+
+def test_aside_after_an_inverted_speaker_is_not_content() -> None:
+    text = "The budget is short by $9 million, said Eva Lind, who chairs the host committee."
+    q = extract_quotes(text)
+    assert q[["content", "speaker"]].values.tolist() == [["The budget is short by $9 million", "Eva Lind"]]
+    text = "Turnout rose in every county, according to the state board, an independent agency."
+    assert extract_quotes(text)["content"].tolist() == ["Turnout rose in every county"]
+    text = "According to the state board, a recount will start on Monday."
+    assert extract_quotes(text)["content"].tolist() == ["a recount will start on Monday"]
+
+
+def test_a_quoted_title_after_a_possessive_is_not_content() -> None:
+    text = "“The race is close,” Ann Lee said on KXTV's “Morning Hour.” “We need every vote.”"
+    q = extract_quotes(text)
+    assert "“Morning Hour.”" not in q["content"].tolist()
+    assert q["content"].tolist()[0] == "“The race is close,”"
+    text = "Ann Lee said on KXTV's “Morning Hour” that the race was close."
+    assert extract_quotes(text)["content"].tolist() == ["that the race was close"]
