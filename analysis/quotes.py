@@ -43,8 +43,11 @@ How the extractor works (no statistical model, no parser):
    Besides the lexicon: a past-tense verb before a "that" clause ("Garin posited that ...";
    ``cue_frame`` "other") or after a quotation ("“No,” she snapped.", "“...,” opined the
    Plain Dealer."), nominal cues ("His view is that ...", "Trump's claim that ..."), "As X
-   reported, ...", passives with their agent ("was first reported by MSNBC": the agent
-   speaks, the subject is the content) and questions and passives without a speaker
+   reported, ...", a name before a colon at the start of a sentence ("Gingrich: Trump must
+   decide ...", "TAPPER: Do you ...", but not a label: "Contributing: Ann Lee", "Twitter:
+   @name", "Christie: A closing surge", three words or fewer), passives with their agent
+   ("was first reported by MSNBC": the agent speaks, the subject is the content) and
+   questions and passives without a speaker
    ("Asked whether ...,", "Sanders was asked to ...", "was asked during a lunch whether ...",
    "is expected to ..."; ``speaker`` None, or the asker after "by").
 4. **Content**: after the cue (skipping an addressee after "told" and time or place phrases
@@ -621,7 +624,8 @@ _NOT_SPEAKER_LABELS = frozenset(
     transcript live here this the what why how who where when bottom line pictured above below
     step part chapter day week fact facts reality verdict rating result results score final
     first second third last next plus example key tip tips summary background context
-    quote quotes statement update lesson takeaway latest""".split()
+    quote quotes statement update lesson takeaway latest contributing byline email twitter
+    facebook instagram follow contact reporting""".split()
 )
 
 
@@ -2246,6 +2250,11 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 has_right = False
             if has_right and _CONNECTIVE_RE.fullmatch(norm[right[0] : right[1]] + " "):
                 has_right = False  # "..., records show, and aviation experts say ...": only "and"
+            if (
+                has_right and f.cue is _COLON_CUE and not in_quote[right[0]] and len(_WORD_RE.findall(norm, right[0], right[1])) <= 3
+                and not (f.mention is not None and f.mention.text.isupper() and " " in f.mention.text)
+            ):  # "Christie: A closing surge", "Twitter: @name": a label ("TAPPER: Why not?" is a turn)
+                has_right = False
             if has_right and 0 < rs_tok < n and _is_quote_tok(toks[rs_tok]) and _possessive_before(toks, rs_tok):
                 # "“...,” he said on NBC's “Meet the Press.”": a title; "said on NBC's “Meet the
                 # Press” that ...": the content starts at "that"

@@ -837,3 +837,12 @@ def test_a_quoted_title_after_a_possessive_is_not_content() -> None:
     assert q["content"].tolist()[0] == "“The race is close,”"
     text = "Ann Lee said on KXTV's “Morning Hour” that the race was close."
     assert extract_quotes(text)["content"].tolist() == ["that the race was close"]
+
+
+def test_colon_before_a_short_label_is_not_a_statement() -> None:
+    assert extract_quotes("The vote is on Tuesday.\n\nGarcia: A closing surge.").empty
+    assert extract_quotes("The vote is on Tuesday.\n\nContributing: Ann Lee and Bo Park.").empty
+    q = extract_quotes("Garcia: We will win this state by ten points.")
+    assert q[["content", "speaker"]].values.tolist() == [["We will win this state by ten points", "Garcia"]]
+    q = extract_quotes("KATE LUND: Why not debate?")
+    assert q["content"].tolist() == ["Why not debate?"]
