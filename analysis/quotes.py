@@ -18,7 +18,7 @@ How the extractor works (no statistical model, no parser):
    (``analysis/data/cue_verbs.tsv``, all tenses and participles; see :mod:`analysis.cues`).
    Nouns and adjectives that look like cue verbs are set aside ("the reported deal",
    "the claims", "initial reports of", "the jobs report has", "300 pledged delegates", "a
-   firm called X", "is expected" in the passive). Only sentences with a cue word, a
+   firm called X", "is expected" in the passive, "showed up"). Only sentences with a cue word, a
    quotation mark, a colon or "VERBed that" are tokenised (a fast path; same result).
 3. **Speaker**: the noun phrase before the cue ("Iran's deputy foreign minister Majid
    Takht-Ravanchi said", "a senior official said", "He warned"), with an apposition
@@ -1131,6 +1131,8 @@ def _frame_at(
         return None
     if cue.lemma == "compare" and nxt_low in ("to", "with"):
         return None  # "14 percent compared to Clinton's 76 percent": a preposition
+    if cue.lemma == "show" and nxt_low == "up":
+        return None  # "she showed up in person": a verb of arriving
     if cue.frame == "perception" or cue.lemma == "reportedly":
         return _evidential_frame(toks, i, j, cue, text, _token_after(toks, frames[-1].end) if frames else 0)
     if cue.lemma == "ask" and cue.form == "asked":

@@ -846,3 +846,9 @@ def test_colon_before_a_short_label_is_not_a_statement() -> None:
     assert q[["content", "speaker"]].values.tolist() == [["We will win this state by ten points", "Garcia"]]
     q = extract_quotes("KATE LUND: Why not debate?")
     assert q["content"].tolist() == ["Why not debate?"]
+
+
+def test_show_up_is_not_a_cue() -> None:
+    assert extract_quotes("More than 900 voters showed up at the school gym on Saturday.").empty
+    q = extract_quotes("New figures show turnout fell sharply.")
+    assert q[["content", "cue"]].values.tolist() == [["turnout fell sharply", "show"]]
