@@ -18,7 +18,7 @@ How the extractor works (no statistical model, no parser):
    (``analysis/data/cue_verbs.tsv``, all tenses and participles; see :mod:`analysis.cues`).
    Nouns and adjectives that look like cue verbs are set aside ("the reported deal",
    "the claims", "initial reports of", "the jobs report has", "300 pledged delegates", "a
-   firm called X", "is expected" in the passive, "showed up"). Only sentences with a cue word, a
+   firm called X", "is expected" in the passive, "showed up", "seeking the nomination"). Only sentences with a cue word, a
    quotation mark, a colon or "VERBed that" are tokenised (a fast path; same result).
 3. **Speaker**: the noun phrase before the cue ("Iran's deputy foreign minister Majid
    Takht-Ravanchi said", "a senior official said", "He warned"), with an apposition
@@ -996,6 +996,10 @@ def _passive_by_frame(toks: list[Tok], i: int, j: int, k: int, cue: Cue, text: s
     return _Frame(cue, i, j, "right", m, toks[i].start, toks[nxt - 1].end, nxt, content=(_np_start(subj), subj.end))
 
 
+# What a candidate seeks when "seek" means running for office, not a stance.
+_OFFICES = frozenset("presidency nomination nominations office reelection re-election house seat".split())
+
+
 def _asked_question(toks: list[Tok], i: int, j: int, cue: Cue, text: str) -> _Frame | None:
     """A passive "asked" with the question after an agent or a time or place phrase: "was
     asked during a lunch with editors whether ...", "was asked by the host what ...", "were
@@ -1133,6 +1137,8 @@ def _frame_at(
         return None  # "14 percent compared to Clinton's 76 percent": a preposition
     if cue.lemma == "show" and nxt_low == "up":
         return None  # "she showed up in person": a verb of arriving
+    if cue.lemma == "seek" and any(x.low in _OFFICES for x in toks[j + 1 : j + 5]):
+        return None  # "seeking the Democratic nomination", "sought re-election": running for office
     if cue.frame == "perception" or cue.lemma == "reportedly":
         return _evidential_frame(toks, i, j, cue, text, _token_after(toks, frames[-1].end) if frames else 0)
     if cue.lemma == "ask" and cue.form == "asked":

@@ -852,3 +852,9 @@ def test_show_up_is_not_a_cue() -> None:
     assert extract_quotes("More than 900 voters showed up at the school gym on Saturday.").empty
     q = extract_quotes("New figures show turnout fell sharply.")
     assert q[["content", "cue"]].values.tolist() == [["turnout fell sharply", "show"]]
+
+
+def test_seeking_an_office_is_not_a_stance() -> None:
+    assert extract_quotes("Three governors are seeking the Republican nomination this year.").empty
+    q = extract_quotes("The union sought a new contract for its nurses.")
+    assert q[["content", "cue"]].values.tolist() == [["a new contract for its nurses", "sought"]]
