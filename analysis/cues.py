@@ -2,7 +2,8 @@
 
 The lexicon is ``analysis/data/cue_verbs.tsv`` (loaded by :func:`analysis.resources.cue_verbs`);
 this module inflects its lemmas (say → says, said, saying) and finds cues in a run of word
-tokens, longest phrase first ("pointed out" before "pointed"; "according to").
+tokens, longest phrase first ("pointed out" before "pointed"; "according to"); a two-word
+phrase may hold a manner or frequency adverb ("spoke highly of", "talked openly about").
 
 Each cue has a ``category``: ``neutral`` verbs report without judging ("said", "told",
 "according to"), ``loaded`` verbs add the writer's framing of the speaker or of the claim
@@ -105,12 +106,29 @@ def match_cue(words: list[str], i: int) -> Cue | None:
         True
         >>> match_cue(["the", "plan"], 1) is None
         True
+        >>> match_cue(["she", "spoke", "warmly", "about", "it"], 1).form
+        'spoke warmly about'
     """
-    for cue in cue_lexicon().get(words[i], ()):
+    cues = cue_lexicon().get(words[i], ())
+    adverb = i + 2 < len(words) and _inserted_adverb(words[i + 1])
+    for cue in cues:
         parts = cue.form.split()
         if words[i : i + len(parts)] == parts:
             return cue
+        if adverb and len(parts) == 2 and words[i + 2] == parts[1]:
+            # "spoke highly of", "called again for": an adverb inside a two-word cue
+            return Cue(" ".join(words[i : i + 3]), cue.lemma, cue.category, cue.frame, cue.complement, cue.participle)
     return None
+
+
+_ADVERBS_INSIDE = frozenset("again also often openly".split())
+_NOT_ADVERBS_INSIDE = frozenset("only early family daily likely rally ally".split())
+
+
+def _inserted_adverb(word: str) -> bool:
+    """A manner or frequency adverb that may sit inside a phrasal cue ("spoke highly of",
+    "pushed again for", "talked openly about")."""
+    return word in _ADVERBS_INSIDE or (len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS_INSIDE)
 
 
 def cue_table() -> pd.DataFrame:

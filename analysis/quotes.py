@@ -18,14 +18,22 @@ How the extractor works (no statistical model, no parser):
    (``analysis/data/cue_verbs.tsv``, all tenses and participles; see :mod:`analysis.cues`).
    Nouns and adjectives that look like cue verbs are set aside ("the reported deal",
    "the claims", "initial reports of", "the jobs report has", "300 pledged delegates", "a
-   firm called X", "is expected" in the passive). Only sentences with a cue word, a
+   firm called X", "is expected" in the passive, "showed up", "seeking the nomination"). Only sentences with a cue word, a
    quotation mark, a colon or "VERBed that" are tokenised (a fast path; same result).
 3. **Speaker**: the noun phrase before the cue ("Iran's deputy foreign minister Majid
    Takht-Ravanchi said", "a senior official said", "He warned"), with an apposition
    ("Majid Takht-Ravanchi, Iran's deputy foreign minister, stated"); after it for inverted
    cues (", said Simon Rosenberg, president of NDN") and for "according to X"; when no noun
    phrase is found before a reporting verb in the past tense, the whole subject phrase from the
-   clause start ("Shane Shook, a security expert who has helped ..., said"); a participle
+   clause start ("Shane Shook, a security expert who has helped ..., said") or, after an aside
+   of any length, the phrase before the sentence's first comma or dash ("Ann Lee, who ran ...
+   while ..., said"; "The agency -- which ... -- said"; also for other cues in the past tense,
+   which are then not inverted: "Lee, a teacher ..., endorsed Smith"; and for a plural or
+   coordinated head before a present tense: "The union and Gov. Park, a longtime ally, oppose
+   ..."); a finite cue after "who" in such an
+   aside is a statement of its own ("Lee, who has endorsed Smith, said"); a cue in the
+   infinitive after a verb of continuing or beginning takes that verb's subject ("Trump
+   continued to question ...", "She went on to praise ..."); a participle
    (", noting that ...") or a coordinated verb ("... but warned that ...") keeps the speaker of
    the verb before it (see :mod:`analysis.speakers`); a coordinated verb with no cue before it
    takes the subject of the clause ("Gary Emineth, a former party chairman, became a delegate
@@ -35,9 +43,13 @@ How the extractor works (no statistical model, no parser):
    Besides the lexicon: a past-tense verb before a "that" clause ("Garin posited that ...";
    ``cue_frame`` "other") or after a quotation ("“No,” she snapped.", "“...,” opined the
    Plain Dealer."), nominal cues ("His view is that ...", "Trump's claim that ..."), "As X
-   reported, ...", passives with their agent ("was first reported by MSNBC": the agent
-   speaks, the subject is the content) and questions and passives without a speaker
-   ("Asked whether ...,", "Sanders was asked to ...", "is expected to ..."; ``speaker`` None).
+   reported, ...", a name before a colon at the start of a sentence ("Gingrich: Trump must
+   decide ...", "TAPPER: Do you ...", but not a label: "Contributing: Ann Lee", "Twitter:
+   @name", "Christie: A closing surge", three words or fewer), passives with their agent
+   ("was first reported by MSNBC": the agent speaks, the subject is the content) and
+   questions and passives without a speaker
+   ("Asked whether ...,", "Sanders was asked to ...", "was asked during a lunch whether ...",
+   "is expected to ..."; ``speaker`` None, or the asker after "by").
 4. **Content**: after the cue (skipping an addressee after "told" and time or place phrases
    such as "on Sunday", "in a statement"; a complementiser "that" is kept, as annotators of
    attribution (PARC 3.0) mark it) up to the next cue of the sentence or its
@@ -54,7 +66,10 @@ How the extractor works (no statistical model, no parser):
    statement only once the content before it has a verb ("said four of his children [and his
    wife will speak]" is one subject).
    After a quotation ("“We won,” she said as she accepted her award") what follows the cue is
-   circumstance, not content, unless it is another quotation or a "that" clause.
+   circumstance, not content, unless it is another quotation or a "that" clause; a quoted title
+   after a possessive ("said on NBC's “Meet the Press”") is circumstance too, and an aside after
+   a speaker named after the cue (", said Ann Lee, who chairs ...", ", according to X, an
+   advocacy group") is not a second piece of content.
    Content without a verb of its own (a noun phrase or an infinitive) ends before a second
    predicate of the speaker ("denied [the charges] and left the room", "vowed [to fight], but
    did not say how", "praised [the volunteers], visited the shelter") and before a participle
@@ -621,7 +636,8 @@ _NOT_SPEAKER_LABELS = frozenset(
     transcript live here this the what why how who where when bottom line pictured above below
     step part chapter day week fact facts reality verdict rating result results score final
     first second third last next plus example key tip tips summary background context
-    quote quotes statement update lesson takeaway latest""".split()
+    quote quotes statement update lesson takeaway latest contributing byline email twitter
+    facebook instagram follow contact reporting""".split()
 )
 
 
@@ -992,6 +1008,29 @@ def _passive_by_frame(toks: list[Tok], i: int, j: int, k: int, cue: Cue, text: s
     return _Frame(cue, i, j, "right", m, toks[i].start, toks[nxt - 1].end, nxt, content=(_np_start(subj), subj.end))
 
 
+# What a candidate seeks when "seek" means running for office, not a stance.
+_OFFICES = frozenset("presidency nomination nominations office reelection re-election house seat".split())
+
+
+def _asked_question(toks: list[Tok], i: int, j: int, cue: Cue, text: str) -> _Frame | None:
+    """A passive "asked" with the question after an agent or a time or place phrase: "was
+    asked during a lunch with editors whether ...", "was asked by the host what ...", "were
+    asked who ...": the question is the content, the asker (after "by") the speaker."""
+    n = len(toks)
+    r = j + 1
+    asker = None
+    if r + 1 < n and toks[r].low == "by":
+        asker, r = right_mention(toks, r + 1, text, n)
+    for _ in range(3):
+        nr = _pp_end(toks, r, n) if r < n else r
+        if nr == r:
+            break
+        r = nr
+    if r >= n or toks[r].low not in _QUESTION_WORDS or toks[r].low == "about" or r + 1 >= n or not toks[r + 1].is_word:
+        return None
+    return _Frame(cue, i, j, "inherit", asker, toks[i].start, toks[r - 1].end, r)
+
+
 _OF_VERBS = frozenset("speak think talk warn complain boast brag".split())
 # Cue forms that are as often nouns ("the jobs report", "his plans", "ballot questions").
 _NOUN_FORMS = frozenset(
@@ -1090,7 +1129,7 @@ def _frame_at(
             return None  # "the reported deal", "Trump's claims"; not "many said", "another says"
         if prev.low in PREPOSITIONS and prev.low not in ("to",):
             return None
-        if prev.text == "-" or (prev.end == t.start and prev.kind == "punct" and prev.text in "-"):
+        if prev.text == "-" and prev.end == t.start:
             return None  # "so-called", "long-awaited"
     if cue.form == "according to":
         if i == first_word:  # "According to early results of the exit polls ..., CONTENT"
@@ -1108,6 +1147,10 @@ def _frame_at(
         return None
     if cue.lemma == "compare" and nxt_low in ("to", "with"):
         return None  # "14 percent compared to Clinton's 76 percent": a preposition
+    if cue.lemma == "show" and nxt_low == "up":
+        return None  # "she showed up in person": a verb of arriving
+    if cue.lemma == "seek" and any(x.low in _OFFICES for x in toks[j + 1 : j + 5]):
+        return None  # "seeking the Democratic nomination", "sought re-election": running for office
     if cue.frame == "perception" or cue.lemma == "reportedly":
         return _evidential_frame(toks, i, j, cue, text, _token_after(toks, frames[-1].end) if frames else 0)
     if cue.lemma == "ask" and cue.form == "asked":
@@ -1189,6 +1232,10 @@ def _frame_at(
                 subj = _raised_subject(toks, k, _token_after(toks, frames[-1].end) if frames else 0)
             start = subj[0] if subj is not None else t.start
             return _Frame(cue, i, j, "inherit", None, start, toks[j].end, j + 1, subject=subj)
+        if cue.lemma == "ask" and toks[i].low == "asked":
+            asked = _asked_question(toks, i, j, cue, text)
+            if asked is not None:
+                return asked
         by = _passive_by_frame(toks, i, j, k, cue, text)
         if by is None and cue.frame in ("emotive", "distancing", "rejecting") and nxt_low in ("for", "of", "as") and (
             toks[j].low.endswith("ed") and j + 2 < n and toks[j + 2].is_word
@@ -1227,12 +1274,20 @@ def _frame_at(
                 if m is not None and _plural_phrase(m.text):
                     return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
             m = _last_resort_subject(toks, k, text) if cue.form == "say" and pk.text == "," else None
+            if m is None and _aside_mark(toks, k):
+                # "The caucus and Sen. Lee of Ohio, the future leader, oppose ...": a plural head
+                m = _head_before_aside(toks, k, text)
+                if m is not None and not (_plural_phrase(m.text) or " and " in m.text):
+                    m = None
             if m is not None:  # "Executives for Mondelez, which generated ..., say"
                 return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
             return None
         if pk.low == "to":
             if cue.lemma not in ("say", "tell"):
-                return None
+                m = _aspect_subject(toks, k, text)
+                if m is None:
+                    return None
+                return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
             # "took to Twitter to say thanks", "declined to say whether": the main clause's subject
             m = _inherited_mention(frames) if frames else _sentence_subject(toks, k, text)
             if m is None:
@@ -1255,6 +1310,11 @@ def _frame_at(
         if m.kind == "pronoun" and m.text.lower() == "it" and cue.frame == "cognition":
             return None
         return _Frame(cue, i, j, "left", m, _np_start(m), toks[j].end, j + 1)
+    if cue.lemma not in _SPEECH_LEMMAS and (toks[i].low.endswith("ed") or toks[i].low in _COMMON_PAST):
+        # "Jo Park, a teacher who ..., endorsed the mayor": not inverted ("..., said Jo Park")
+        m = _head_before_aside(toks, k, text)
+        if m is not None:
+            return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     if pk.text == "," or _is_quote_tok(pk) or (pk.kind == "punct" and pk.text in "\u2014"):
         rm, nxt = (None, j + 1) if base else right_mention(toks, j + 1, text, n)
         end_ok = False
@@ -1267,10 +1327,36 @@ def _frame_at(
             return _Frame(cue, i, j, "right", rm, t.start, toks[nxt - 1].end, nxt)
     m = _subject_fallback(toks, k, text) if _fallback_cue(cue, toks, j) else None
     if m is None and cue.form in _SAID_FORMS:
-        m = _last_resort_subject(toks, k, text)
+        m = _last_resort_subject(toks, k, text) or _head_before_aside(toks, k, text)
+    if m is None and toks[i].low.endswith("ed") and cue.lemma in _SPEECH_LEMMAS:
+        m = _head_before_aside(toks, k, text)
     if m is not None:
         return _Frame(cue, i, j, "left", m, m.start, toks[j].end, j + 1)
     return None
+
+
+_ASPECT_VERBS = frozenset(
+    """continue continues continued continuing began begin begins started start starts
+    tried try tries used""".split()
+)
+
+
+def _aspect_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The subject of "X continued to insist", "X went on to praise", "X began to question":
+    ``toks[k]`` is "to" after a verb of continuing or beginning; the speaker is that verb's
+    subject."""
+    x = k - 1
+    if x >= 1 and toks[x].low == "on" and toks[x - 1].low in ("went", "goes", "go", "going"):
+        x -= 1
+    elif x < 0 or toks[x].low not in _ASPECT_VERBS:
+        return None
+    pk, _ = _prev_index(toks, x)
+    if pk < 0:
+        return None
+    m = left_mention(toks, pk, text, 0)
+    if m is None or (m.kind == "description" and not m.text[:1].isupper() and m.text.split()[0].lower() not in DETERMINERS):
+        return None
+    return m
 
 
 # Forms of "say" and "tell" that are verbs after any subject phrase.
@@ -1419,6 +1505,53 @@ def _last_resort_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
     m = speakers_mod._mention(toks, text, a, k)
     if m.kind == "name" and a < k and any(toks[x].text == "," for x in range(a, k)):
         m = Mention(m.start, m.end, m.text, m.text, "description")  # not the last name of a long aside
+    return m
+
+
+_ASIDE_MARKS = frozenset([",", "\u2014", "\u2013", "-"])
+
+
+def _aside_mark(toks: list[Tok], x: int) -> bool:
+    """``toks[x]`` opens or closes an aside: a comma or a dash ("—", " - ", "--"; not the
+    hyphen of "well-known")."""
+    t = toks[x]
+    if t.text not in _ASIDE_MARKS:
+        return False
+    if t.text != "-":
+        return True
+    before = x > 0 and (toks[x - 1].end < t.start or toks[x - 1].text == "-")
+    after = x + 1 < len(toks) and (toks[x + 1].start > t.end or toks[x + 1].text == "-")
+    return before or after
+
+
+def _head_before_aside(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The subject of "said" after an aside of any length that opens the sentence's subject:
+    "Ann Lee, who ran the campaign while at the agency ..., said" / "The ministry -- which
+    ... -- has said": the phrase before the first comma or dash of the sentence (a name or a
+    phrase starting with a capital or a determiner, without a verb), its title the aside."""
+    if k < 3 or not _aside_mark(toks, k):
+        return None
+    comma = toks[k].text == ","
+    a = 1 if toks[0].low in ("but", "and") else 0
+    c = next((x for x in range(a, k) if _aside_mark(toks, x) or toks[x].text == "("), None)
+    if c is None or c == a or c - a > 12 or c >= k - 2 or (toks[c].text == ",") != comma and toks[c].text != "(":
+        return None
+    if not comma:
+        k = k - 1 if toks[k - 1].text == "-" else k  # "--" is two tokens
+    first = toks[a]
+    if not (first.kind == "word" and (first.cap or first.low in _DET_ARTICLES)) or first.low in STOP_WORDS - DETERMINERS:
+        return None
+    if first.low in PREPOSITIONS or is_adverb(first) or first.low in _CONNECTORS_PLUS or first.low in SUBJECT_PRONOUNS:
+        return None
+    if any(
+        _is_quote_tok(toks[x]) or toks[x].low in _CLAUSE_OPENERS or (_looks_verb(toks, x) and toks[x - 1].low not in DETERMINERS)
+        for x in range(a, c)
+    ):
+        return None
+    m = speakers_mod._mention(toks, text, a, c - 1)
+    if any(toks[x].low == "and" for x in range(a, c)):  # "The union and Gov. Park of Utah": all of it
+        m = Mention(m.start, m.end, text[m.start : m.end], text[m.start : m.end], "description")
+    m.title = "; ".join(x for x in (m.title, text[toks[c + 1].start : toks[k - 1].end].strip(" ,")) if x)
     return m
 
 
@@ -2273,7 +2406,10 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                     g.side == "left" and g.mention is not None and _np_start(g.mention) <= toks[f.ci].start < toks[g.ci].start
                     and (
                         toks[f.ci].start < g.mention.end
-                        or (f.cue.lemma not in _SPEECH_LEMMAS and _no_clause_break(norm, g.mention.end, toks[g.ci].start))
+                        or (
+                            f.cue.lemma not in _SPEECH_LEMMAS and not _who_statement(f) and f.cue.frame != "perception"
+                            and _no_clause_break(norm, g.mention.end, toks[g.ci].start)
+                        )
                     )
                     for g in kept[fi + 1 :]
                 )
@@ -2312,6 +2448,11 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 r = f.after
                 parenthetical = r < n and toks[r].text == ","
                 rs_tok = _content_start(toks, r, n, f.cue) if (parenthetical or f.cue.form == "according to") else n
+                if (
+                    parenthetical and rs_tok < n and toks[rs_tok].low in _APPOSITION_STARTS and toks[rs_tok].kind == "word"
+                    and _WORD_RE.search(norm, ss, f.start)
+                ):
+                    rs_tok = n  # "..., said Lee Epstein, who teaches law": the speaker's aside
             else:
                 rs_tok = _content_start(toks, f.after, n, f.cue)
             as_clause = f.side == "left" and _as_clause(toks, f)
@@ -2346,6 +2487,20 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
                 has_right = False
             if has_right and _CONNECTIVE_RE.fullmatch(norm[right[0] : right[1]] + " "):
                 has_right = False  # "..., records show, and aviation experts say ...": only "and"
+            if (
+                has_right and f.cue is _COLON_CUE and not in_quote[right[0]] and len(_WORD_RE.findall(norm, right[0], right[1])) <= 3
+                and not (f.mention is not None and f.mention.text.isupper() and " " in f.mention.text)
+            ):  # "Christie: A closing surge", "Twitter: @name": a label ("TAPPER: Why not?" is a turn)
+                has_right = False
+            if has_right and 0 < rs_tok < n and _is_quote_tok(toks[rs_tok]) and _possessive_before(toks, rs_tok):
+                # "“...,” he said on NBC's “Meet the Press.”": a title; "said on NBC's “Meet the
+                # Press” that ...": the content starts at "that"
+                that = next((x for x in range(rs_tok + 1, n) if toks[x].low == "that" and toks[x].start < right[1]), None)
+                if that is None or not any(_is_quote_tok(toks[x]) for x in range(rs_tok + 1, that)):
+                    has_right = False
+                else:
+                    rs_tok = that
+                    right = (toks[that].start, right[1])
             left_possible = bool(_WORD_RE.search(norm, lb, f.start)) and norm[lb : f.start].rstrip().endswith((",", '"', "'"))
             if has_right and left_possible and f.cue.lemma not in _TELL and rs_tok < n and rs_tok > 0 and toks[rs_tok - 1].text == "," and f.cue.form != "according to":
                 # after "said," only a quotation or a clause that goes on ("Biden, Rubio said,
@@ -2492,6 +2647,30 @@ def _inherited_mention(frames: list[_Frame]) -> Mention | None:
         if f.cue.lemma in _SPEECH_LEMMAS and f.mention is not None:
             return f.mention
     return frames[-1].mention
+
+
+def _possessive_before(toks: list[Tok], x: int) -> bool:
+    """The token before ``x`` ends a possessive ("NBC's", "CBS'"): a quotation at ``x`` is a
+    title ("on NBC's “Meet the Press”"), not what was said."""
+    p = toks[x - 1]
+    if p.kind == "clitic" and p.low in ("'s", "\u2019s"):
+        return True
+    return x >= 2 and p.text in ("'", "\u2019") and toks[x - 2].low.endswith("s") and toks[x - 2].end == p.start
+
+
+# Words that open an aside about a speaker named after the cue (", said Ann Lee, who ...",
+# ", according to a poll by ..."), not a second piece of content.
+_APPOSITION_STARTS = frozenset("who whose which a an another by of".split())
+
+
+def _who_statement(f: _Frame) -> bool:
+    """A finite cue after "who" in a speaker's aside is a statement of its own ("Ann Lee,
+    who has endorsed Smith, said ...": Smith is what she endorsed); participles ("who was
+    speaking to ...") and evidentials are not."""
+    return (
+        f.mention is not None and f.mention.text.lower() == "who" and not f.cue.participle
+        and f.cue.frame != "perception" and f.side == "left"
+    )
 
 
 def _no_clause_break(norm: str, a: int, b: int) -> bool:

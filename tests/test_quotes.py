@@ -624,7 +624,8 @@ def test_evidential_inside_reported_speech_is_part_of_it() -> None:
 def test_relative_clause_content_ends_at_its_comma() -> None:
     text = "The committee, which is seen as close to the government, rejected the plan."
     q = extract_quotes(text)
-    assert q["content"].tolist() == ["which", "close to the government"]
+    assert q["content"].tolist() == ["which", "close to the government", "the plan"]
+    assert q["speaker"].tolist()[2] == "the committee"  # the subject before the aside rejected it
 
 
 # --- a gerund after a preposition belongs to the content before it ---------------------------
@@ -849,3 +850,115 @@ def test_acronyms_are_aliases_only_when_they_abbreviate_the_name_before_them() -
     assert acronym_aliases("Sen. Elizabeth Warren (D-Mass.) and the nuclear deal (JCPOA)") == {}
     assert acronym_aliases("Ann Lee (AL) said") == {"AL": "Ann Lee"}
     assert acronym_aliases("Ann Lee (BBC) said") == {}
+
+
+def test_long_aside_after_the_speaker_name() -> None:
+    text = (
+        "Dana Whitfield, who ran the county office for years while the old mayor was still in power"
+        " and later joined a firm in the capital, said the budget would not pass."
+    )
+    q = extract_quotes(text)
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["the budget would not pass", "said", "Dana Whitfield"]]
+    text = "The river authority -- which has been criticised by farmers over the past few dry summers -- said the dam was safe."
+    q = extract_quotes(text)
+    assert q["content"].tolist() == ["the dam was safe"]
+    assert extract_quotes("The long-awaited report came out on Monday.").empty
+
+
+def test_finite_cue_after_who_in_a_speaker_aside() -> None:
+    text = "Marta Quill, who has endorsed Peter Oakes, said the race was close."
+    q = extract_quotes(text)
+    assert ("Peter Oakes", "endorsed", "Marta Quill") in list(zip(q["content"], q["cue"], q["speaker"]))
+    text = "Marta Quill, who was speaking to the mayors, said the race was close."
+    assert extract_quotes(text)["cue"].tolist() == ["said"]
+
+
+def test_find_and_writing_need_a_clause() -> None:
+    assert extract_quotes("The league could not find a new sponsor for the event.").empty
+    assert extract_quotes("She spent the summer writing a book about her father.").empty
+    q = extract_quotes("The survey found voters were tired of the race.")
+    assert q[["content", "cue"]].values.tolist() == [["voters were tired of the race", "found"]]
+    q = extract_quotes("He wrote a letter to the board.")
+    assert q["cue"].tolist() == ["wrote"]
+
+
+def test_long_aside_before_a_past_tense_cue() -> None:
+    text = "Jo Park, a teacher who ran for the council in 2012 while she was still at the school, has endorsed Sam Reyes for mayor."
+    q = extract_quotes(text)
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["Sam Reyes", "endorsed", "Jo Park"]]
+
+
+def test_speak_about_and_an_adverb_inside_a_phrasal_cue() -> None:
+    q = extract_quotes("The bishop spoke of a crisis in the schools.")
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["a crisis in the schools", "spoke of", "the bishop"]]
+    q = extract_quotes("Her colleagues talked glowingly about her record.")
+    assert q[["content", "cue"]].values.tolist() == [["her record", "talked glowingly about"]]
+    text = "Lee Brandt, a coach who trained the team for years, spoke highly of the new captain."
+    q = extract_quotes(text)
+    assert q[["content", "speaker"]].values.tolist() == [["the new captain", "Lee Brandt"]]
+    assert extract_quotes("She spoke to the crowd for an hour.").empty
+
+
+def test_cue_after_a_verb_of_continuing_takes_its_subject() -> None:
+    q = extract_quotes("The mayor continued to insist that the bridge was safe.")
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["that the bridge was safe", "insist", "the mayor"]]
+    q = extract_quotes("Maria Ortiz went on to praise the volunteers.")
+    assert q[["content", "cue", "speaker"]].values.tolist() == [["the volunteers", "praise", "Maria Ortiz"]]
+    assert extract_quotes("The club continued to attract new members.").empty
+    assert extract_quotes("The club wants to praise the volunteers.")["cue"].tolist() == ["wants"]
+
+
+def test_passive_asked_with_a_question_after_an_agent_or_a_phrase() -> None:
+    q = extract_quotes("The minister was once asked which of his rivals he feared most.")
+    assert q[["content", "cue"]].values.tolist() == [["which of his rivals he feared most", "asked"]]
+    assert q["speaker"].isna().all()
+    q = extract_quotes("Mr. Lund was asked by the host Kara Bell whether he would run again.")
+    assert q[["content", "speaker"]].values.tolist() == [["whether he would run again", "Kara Bell"]]
+
+
+def test_plural_subject_before_an_aside_and_a_present_tense_cue() -> None:
+    text = "The teachers union and Gov. Amy Park of Utah, a longtime ally of the schools, oppose the new tax."
+    q = extract_quotes(text)
+    assert q[["content", "cue"]].values.tolist() == [["the new tax", "oppose"]]
+    assert q["speaker"].iloc[0].startswith("the teachers union")
+    assert extract_quotes("The mayor, a longtime ally of the schools, oppose the new tax.").empty
+
+
+def test_aside_after_an_inverted_speaker_is_not_content() -> None:
+    text = "The budget is short by $9 million, said Eva Lind, who chairs the host committee."
+    q = extract_quotes(text)
+    assert q[["content", "speaker"]].values.tolist() == [["The budget is short by $9 million", "Eva Lind"]]
+    text = "Turnout rose in every county, according to the state board, an independent agency."
+    assert extract_quotes(text)["content"].tolist() == ["Turnout rose in every county"]
+    text = "According to the state board, a recount will start on Monday."
+    assert extract_quotes(text)["content"].tolist() == ["a recount will start on Monday"]
+
+
+def test_a_quoted_title_after_a_possessive_is_not_content() -> None:
+    text = "“The race is close,” Ann Lee said on KXTV's “Morning Hour.” “We need every vote.”"
+    q = extract_quotes(text)
+    assert "“Morning Hour.”" not in q["content"].tolist()
+    assert q["content"].tolist()[0] == "“The race is close,”"
+    text = "Ann Lee said on KXTV's “Morning Hour” that the race was close."
+    assert extract_quotes(text)["content"].tolist() == ["that the race was close"]
+
+
+def test_colon_before_a_short_label_is_not_a_statement() -> None:
+    assert extract_quotes("The vote is on Tuesday.\n\nGarcia: A closing surge.").empty
+    assert extract_quotes("The vote is on Tuesday.\n\nContributing: Ann Lee and Bo Park.").empty
+    q = extract_quotes("Garcia: We will win this state by ten points.")
+    assert q[["content", "speaker"]].values.tolist() == [["We will win this state by ten points", "Garcia"]]
+    q = extract_quotes("KATE LUND: Why not debate?")
+    assert q["content"].tolist() == ["Why not debate?"]
+
+
+def test_show_up_is_not_a_cue() -> None:
+    assert extract_quotes("More than 900 voters showed up at the school gym on Saturday.").empty
+    q = extract_quotes("New figures show turnout fell sharply.")
+    assert q[["content", "cue"]].values.tolist() == [["turnout fell sharply", "show"]]
+
+
+def test_seeking_an_office_is_not_a_stance() -> None:
+    assert extract_quotes("Three governors are seeking the Republican nomination this year.").empty
+    q = extract_quotes("The union sought a new contract for its nurses.")
+    assert q[["content", "cue"]].values.tolist() == [["a new contract for its nurses", "sought"]]
