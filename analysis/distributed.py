@@ -144,8 +144,13 @@ def analyse_bag(bag: Any, analyse: AnalyseFn | None = None) -> Any:
         the tables of ``analyse``.
 
     Examples:
-        >>> import dask.bag as db  # doctest: +SKIP
-        >>> parts = analyse_bag(db.from_sequence(articles, partition_size=100)).compute()  # doctest: +SKIP
+        >>> import dask.bag as db
+        >>> from analysis.loaders import Article
+        >>> articles = [Article(id=f"a{i}", title="T", author="", text="Ann Lee said it was late.")
+        ...             for i in range(3)]
+        >>> parts = analyse_bag(db.from_sequence(articles, partition_size=2)).compute(scheduler="sync")
+        >>> [len(p["articles"]) for p in parts], parts[0]["quotes"]["speaker"].tolist()
+        ([2, 1], ['Ann Lee', 'Ann Lee'])
     """
 
     def per_partition(articles: Any) -> list[dict[str, Any]]:
