@@ -1014,3 +1014,24 @@ def test_a_shared_surname_is_the_person_named_first_and_more_than_once() -> None
     )
     q = extract_quotes(text)
     assert q[q["cue"] == "said"]["speaker"].tolist() == ["Jo Bush", "Jo Bush"]
+
+
+# --- a cue word used as a noun or an adjective has no speaker phrase before it ----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also missing is the cost of the council's radical proposed overhaul of housing.",
+        "The rise in the number of reported cases alarmed the doctors.",
+        "Two legal challenges face the council in the spring.",
+    ],
+)
+def test_a_cue_after_an_adjective_or_of_is_a_noun_or_an_adjective(text: str) -> None:
+    assert extract_quotes(text).empty
+
+
+def test_a_cue_noun_after_a_reporting_verb_is_its_object() -> None:
+    q = extract_quotes("Acme announced plans to buy the firm on Monday.")
+    assert q["cue"].tolist() == ["announced"]
+    assert q["speaker"].tolist() == ["Acme"]
+    kept = extract_quotes("The missive suggests the council will act. Official figures show a rise.")
+    assert kept["speaker"].tolist() == ["the missive", "Official figures"]
