@@ -1501,6 +1501,9 @@ def _last_resort_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
     a = k
     while a - 1 >= 0 and k - a < 30:
         u = toks[a - 1]
+        if u.text == "(" and any(toks[x].text == ")" for x in range(a, min(k + 1, a + 5))):
+            a -= 1  # "The Office of Fair Trading (OFT), the watchdog, said": a short closed bracket
+            continue
         if u.text in (";", ":", "(", "!", "?"):
             break  # (a full stop inside the sentence ends an abbreviation: "Ava, Mo., who ...")
         if _is_quote_tok(u) and not (u.text in ("'", "\u2019") and speakers_mod._possessive_mark(toks, a - 1)):
@@ -1538,7 +1541,9 @@ def _last_resort_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
         fc = next((x for x in range(a + 1, k + 1) if toks[x].text == ","), None)
         if fc is None or fc - a > 8:
             return None
-        head = speakers_mod._mention(toks, text, a, fc - 1)
+        head = (
+            speakers_mod.left_mention(toks, fc - 1, text, a) if toks[fc - 1].text == ")" else None
+        ) or speakers_mod._mention(toks, text, a, fc - 1)  # "Name (ACR)": the name, not "ACR)"
         head.title = text[toks[fc + 1].start : toks[k].end].strip(" ,") if fc + 1 <= k else ""
         return head
     m = speakers_mod._mention(toks, text, a, k)

@@ -14,7 +14,10 @@ Conrad") or after a leading nationality, party or role word before two name word
 ("Russian Dmitriy Bogdanov", "Liberal Democrat Alan Beith", "Singer Ann Lee"); a sentence
 adverb capitalised at the sentence start ("Meanwhile Ann Lee", "Perhaps Lee") is not part of
 the mention; a possessive before a name is not part of it ("Acme's Ann Lee"). Organisation
-names stay whole ("General Motors", "State Department", "American Film Institute").
+names stay whole ("General Motors", "State Department", "American Film Institute"). A full
+name followed by a lower-case role without a comma is the name, the role its title ("Dr Jo
+Watts head of exploration"); a short bracket after a name is part of the mention, never the
+speaker ("the Office of Fair Trading (OFT)", not "OFT)").
 
 Resolution within one article: a surname or a shorter form ("Takht-Ravanchi", "Mr. Lou") maps
 to the longest capitalised name ending with the same word (of several people who share the
@@ -49,7 +52,7 @@ AUXILIARIES = frozenset(
     """has have had also later previously then again repeatedly recently reportedly once would
     will could should might may must can did does do not n't never already still since often
     just publicly privately earlier further first even long now always simply flatly quickly
-    initially subsequently separately yet ultimately""".split()
+    initially subsequently separately yet ultimately twice thrice""".split()
 )
 BE_FORMS = frozenset("is was are were be been being am get gets got".split())
 _NOT_ADVERBS = frozenset(
@@ -399,7 +402,27 @@ def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Men
                 return Mention(start, end, raw, raw, "description", title)  # "a spokesman for Trump"
             ttl = "; ".join(x for x in (pre, title) if x)
             return Mention(start, end, raw, text[name_start:end], "name", ttl)
+    named = _name_before_role(toks, text, a, b, title)
+    if named is not None:
+        return named
     return Mention(start, end, raw, raw, "description", title)
+
+
+def _name_before_role(toks: list[Tok], text: str, a: int, b: int, title: str) -> Mention | None:
+    """A person's full name at the start of a phrase, then a lower-case role without a comma
+    ("Dr Jo Watts head of exploration"): the name is the mention, the role its title."""
+    if not toks[a].cap:
+        return None
+    x = a
+    while x < b and (_is_name_word(toks, x) or toks[x].text == "-"):
+        x += 1
+    if x == a or x > b or toks[x].cap or toks[x].low not in titles() or toks[x].low in TITLE_MODIFIERS:
+        return None
+    inner = _mention(toks, text, a, x - 1, title)
+    if inner.kind != "name" or " " not in inner.name:
+        return None
+    inner.title = "; ".join(p for p in (inner.title, text[toks[x].start : toks[b].end]) if p)
+    return inner
 
 
 _OF_AT_FROM = frozenset(("of", "at", "from"))
@@ -471,6 +494,8 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
             if inner is not None:
                 inner.end = toks[k].end
                 inner.text = text[inner.start : inner.end]
+            elif k - j == 2 and toks[j + 1].cap and toks[j + 1].kind == "word":
+                return _mention(toks, text, j + 1, j + 1)  # "... l'Audiovisuel (CSA)": the acronym
             return inner
         return None
     if t.text in (",", "\u2014", "\u2013", "--"):  # apposition: "NAME, TITLE, said", "NAME — TITLE — says"

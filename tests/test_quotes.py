@@ -1035,3 +1035,30 @@ def test_a_cue_noun_after_a_reporting_verb_is_its_object() -> None:
     assert q["speaker"].tolist() == ["Acme"]
     kept = extract_quotes("The missive suggests the council will act. Official figures show a rise.")
     assert kept["speaker"].tolist() == ["the missive", "Official figures"]
+
+
+# --- leftovers in a speaker phrase: a bracket, an adverb, a role without a comma ---------------
+def test_an_acronym_in_brackets_before_an_apposition_is_not_the_speaker() -> None:
+    text = "The Office of Fair Trading (OFT), the competition watchdog for shops, said the deal was fair."
+    row = extract_quotes(text).iloc[0]
+    assert row["speaker"] == "Office of Fair Trading"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "The Office of Fair Trading (OFT)"
+    text = "The Conseil Regional de l'Industrie (CRI), the local regulator, said the deal was fair."
+    row = extract_quotes(text).iloc[0]
+    assert ")" not in row["speaker"]  # not "CRI)"
+    assert text[row["speaker_start"] : row["speaker_end"]].endswith("l'Industrie (CRI)")
+
+
+def test_twice_between_the_subject_and_its_verb_is_not_part_of_the_name() -> None:
+    row = extract_quotes("Ulster twice threatened to walk out of the talks.").iloc[0]
+    assert row["speaker"] == "Ulster"
+
+
+def test_a_role_after_a_name_without_a_comma_is_a_title() -> None:
+    text = '"It looks strong," Dr Jo Watts head of exploration said.'
+    row = extract_quotes(text).iloc[0]
+    assert row["speaker"] == "Jo Watts"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "Dr Jo Watts"
+    assert row["speaker_title"] == "Dr; head of exploration"
+    # a capitalised word before a role inside a description stays a description
+    assert extract_quotes("The Acme campaign manager said it was late.").iloc[0]["speaker"] == "the Acme campaign manager"
