@@ -18,7 +18,9 @@ How the extractor works (no statistical model, no parser):
    (``analysis/data/cue_verbs.tsv``, all tenses and participles; see :mod:`analysis.cues`).
    Nouns and adjectives that look like cue verbs are set aside ("the reported deal",
    "the claims", "initial reports of", "the jobs report has", "300 pledged delegates", "a
-   firm called X", "is expected" in the passive, "showed up", "seeking the nomination"). Only sentences with a cue word, a
+   firm called X", "is expected" in the passive, "showed up", "seeking the nomination"), also
+   after "of" or an adjective ("the number of reported cases", "two legal challenges", "the
+   radical proposed overhaul") and as the object of a reporting verb ("announced plans"). Only sentences with a cue word, a
    quotation mark, a colon or "VERBed that" are tokenised (a fast path; same result).
 3. **Speaker**: the noun phrase before the cue ("Iran's deputy foreign minister Majid
    Takht-Ravanchi said", "a senior official said", "He warned"), with an apposition
@@ -1062,7 +1064,44 @@ def _noun_use(toks: list[Tok], i: int, j: int, cue: Cue) -> bool:
             return True  # not "..., records show, and ...", "What is certain, the survey shows, is ..."
     if prev is not None and prev.kind == "number" and toks[i].low.endswith("ed") and nxt.kind == "word" and not nxt.cap:
         return True  # "300 pledged delegates"
+    if j == i and prev is not None:
+        if prev.low == "of" and prev.kind == "word":
+            return True  # "the number of calls", "a variety of alleged abuses"
+        if _adjective_like(prev) and (not toks[i].low.endswith("ed") or (nxt.kind == "word" and not nxt.cap and nxt.low not in STOP_WORDS)):
+            return True  # "two legal challenges", "the administration's radical proposed overhaul"
+        if toks[i].low in _NOUN_FORMS and prev.kind == "word" and prev.low.endswith("ed") and prev.low in _cue_forms():
+            return True  # "Acme announced plans to ...", "has rejected calls for ...": the object
     return False
+
+
+#: Endings of adjectives ("legal", "defensive", "serious", "possible") and nouns that have
+#: them too ("official", "rival", "executive"), which may head a speaker phrase.
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "less", "able", "ible")
+_NOUNS_LIKE_ADJECTIVES = frozenset(
+    """official officials rival general individual professional criminal tribunal journal hospital
+    capital animal festival cardinal principal arsenal terminal editorial
+    memorial admiral marshal corporal signal portal council royal mogul executive
+    representative relative detective operative native objective initiative alternative
+    conservative directive explosive incentive collective progressive captive fugitive
+    detective motive archive missive narrative perspective survival arrival proposal approval
+    referral denial trial total material potential commercial chemical""".split()
+)
+
+
+def _adjective_like(tok: Tok) -> bool:
+    """A lower-case word with an adjective's ending that is not also a noun ("legal",
+    "defensive", "radical" before a noun)."""
+    low = tok.low
+    return (
+        tok.kind == "word" and not tok.cap and low.endswith(_ADJECTIVE_ENDINGS) and len(low) > 4
+        and low not in _NOUNS_LIKE_ADJECTIVES and low not in speakers_mod.titles()
+    )
+
+
+@functools.cache
+def _cue_forms() -> frozenset[str]:
+    """Every one-word form of the cue lexicon ("announced", "rejected")."""
+    return frozenset(c.form for cues in cue_lexicon().values() for c in cues if " " not in c.form)
 
 
 def _between_commas(toks: list[Tok], i: int) -> bool:
@@ -1462,6 +1501,9 @@ def _last_resort_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
     a = k
     while a - 1 >= 0 and k - a < 30:
         u = toks[a - 1]
+        if u.text == "(" and any(toks[x].text == ")" for x in range(a, min(k + 1, a + 5))):
+            a -= 1  # "The Office of Fair Trading (OFT), the watchdog, said": a short closed bracket
+            continue
         if u.text in (";", ":", "(", "!", "?"):
             break  # (a full stop inside the sentence ends an abbreviation: "Ava, Mo., who ...")
         if _is_quote_tok(u) and not (u.text in ("'", "\u2019") and speakers_mod._possessive_mark(toks, a - 1)):
@@ -1499,7 +1541,9 @@ def _last_resort_subject(toks: list[Tok], k: int, text: str) -> Mention | None:
         fc = next((x for x in range(a + 1, k + 1) if toks[x].text == ","), None)
         if fc is None or fc - a > 8:
             return None
-        head = speakers_mod._mention(toks, text, a, fc - 1)
+        head = (
+            speakers_mod.left_mention(toks, fc - 1, text, a) if toks[fc - 1].text == ")" else None
+        ) or speakers_mod._mention(toks, text, a, fc - 1)  # "Name (ACR)": the name, not "ACR)"
         head.title = text[toks[fc + 1].start : toks[k].end].strip(" ,") if fc + 1 <= k else ""
         return head
     m = speakers_mod._mention(toks, text, a, k)

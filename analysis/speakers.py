@@ -8,8 +8,20 @@ name, the words before it a title ("Iran's deputy foreign minister"); one ending
 word is a description ("the ministry"). A name between commas after it is an apposition
 ("Majid Takht-Ravanchi, Iran's deputy foreign minister, stated").
 
+What a name is not: a title or role inside the capitalised run goes to the title, the name
+starting after the last title noun ("Home Secretary Charles Clarke", "Democratic Senator Kent
+Conrad") or after a leading nationality, party or role word before two name words or more
+("Russian Dmitriy Bogdanov", "Liberal Democrat Alan Beith", "Singer Ann Lee"); a sentence
+adverb capitalised at the sentence start ("Meanwhile Ann Lee", "Perhaps Lee") is not part of
+the mention; a possessive before a name is not part of it ("Acme's Ann Lee"). Organisation
+names stay whole ("General Motors", "State Department", "American Film Institute"). A full
+name followed by a lower-case role without a comma is the name, the role its title ("Dr Jo
+Watts head of exploration"); a short bracket after a name is part of the mention, never the
+speaker ("the Office of Fair Trading (OFT)", not "OFT)").
+
 Resolution within one article: a surname or a shorter form ("Takht-Ravanchi", "Mr. Lou") maps
-to the longest capitalised name ending with the same word; "he"/"she" to the last person quoted
+to the longest capitalised name ending with the same word (of several people who share the
+surname, the first named of those named twice or more); "he"/"she" to the last person quoted
 before (or, failing that, the last full name mentioned before); "it"/"they" to the last
 organisation or description quoted within the previous paragraphs. Limits: no gender, no
 number agreement, no cataphora; a wrong antecedent is possible when two people alternate.
@@ -40,7 +52,7 @@ AUXILIARIES = frozenset(
     """has have had also later previously then again repeatedly recently reportedly once would
     will could should might may must can did does do not n't never already still since often
     just publicly privately earlier further first even long now always simply flatly quickly
-    initially subsequently separately yet ultimately""".split()
+    initially subsequently separately yet ultimately twice thrice""".split()
 )
 BE_FORMS = frozenset("is was are were be been being am get gets got".split())
 _NOT_ADVERBS = frozenset(
@@ -92,6 +104,62 @@ ABBREV_TITLES = frozenset(
     "mr mrs ms dr sen rep gov gen lt col maj capt sgt adm cmdr rev fr prof st jr sr pres sec atty".split()
 )
 
+#: Sentence adverbs and connectives that open a sentence before its subject ("Meanwhile Ann
+#: Lee said", "Perhaps Lee was right", "However Acme said"): capitalised there, never part of
+#: a name.
+SENTENCE_ADVERBS = frozenset(
+    """meanwhile however perhaps maybe also now then still indeed instead moreover furthermore
+    nevertheless nonetheless besides likewise similarly elsewhere finally eventually separately
+    unfortunately fortunately currently initially ultimately previously recently later earlier
+    again thus hence therefore otherwise surprisingly interestingly importantly notably
+    ironically sadly hopefully clearly obviously certainly undoubtedly apparently allegedly
+    reportedly additionally consequently accordingly admittedly arguably crucially""".split()
+)
+#: Words before a person's name that say who the person is without being part of the name:
+#: nationalities ("Russian Dmitriy Bogdanov"), parties ("Liberal Democrat Ann Lee") and
+#: occupations or roles that are not formal titles ("Singer Ann Lee", "Striker Jo Park").
+#: They split off only before two or more name words (see :func:`_strip_titles`).
+NATIONALITIES = frozenset(
+    """american british english scottish welsh irish french german italian spanish portuguese
+    dutch belgian swiss austrian swedish norwegian danish finnish icelandic polish czech slovak
+    hungarian romanian bulgarian greek turkish russian ukrainian serbian croatian bosnian
+    slovenian albanian georgian armenian israeli palestinian lebanese syrian iraqi iranian saudi
+    jordanian egyptian libyan tunisian algerian moroccan kuwaiti qatari yemeni afghan pakistani
+    indian bangladeshi nepalese chinese japanese korean taiwanese vietnamese thai malaysian
+    singaporean indonesian filipino australian canadian mexican brazilian argentine argentinian
+    chilean colombian peruvian venezuelan cuban jamaican nigerian kenyan ghanaian ethiopian
+    african zimbabwean zambian ugandan sudanese somali european asian arab briton""".split()
+)
+PARTY_WORDS = frozenset(
+    """democrat democratic republican labour tory conservative liberal socialist communist
+    unionist nationalist""".split()
+)
+ROLE_NOUNS = frozenset(
+    """singer actor actress star striker midfielder defender goalkeeper keeper winger wing
+    forward skipper boss agent broadcaster presenter producer writer author novelist poet
+    playwright composer musician guitarist drummer bassist rapper comedian artist designer
+    photographer filmmaker film-maker teenager youngster veteran newcomer farmer businessman
+    businesswoman tycoon entrepreneur billionaire banker investor trader backbencher peer mp
+    mep student teacher doctor surgeon nurse engineer inventor pilot driver rider jockey
+    trainer batsman bowler sprinter runner athlete champion fly-half scrum-half full-back
+    hooker flanker prop centre dj chef model boxer golfer cyclist swimmer player solicitor
+    barrister campaigner""".split()
+)
+_NAME_MODIFIERS = NATIONALITIES | PARTY_WORDS | ROLE_NOUNS
+#: Titles that only a person has ("Mr. Comey" is a person even without a first name).
+_PERSONAL_TITLES = frozenset("mr mrs ms miss dr sen rep gov sir dame lord lady".split())
+#: Title words that also open organisation names ("General Motors", "National Grid"): before
+#: one capitalised word they are part of the name (so are all title words before an
+#: organisation word: "State Department", "Foreign Ministry").
+_ORG_NAME_TITLES = frozenset(("general", "national"))
+#: Title words that qualify a title noun rather than end it ("Attorney General" ends in a
+#: noun, "General Motors" is no title before "Motors").
+TITLE_MODIFIERS = frozenset(
+    """vice former foreign defense defence interior finance state senior junior top press
+    communications campaign national executive general political policy security economic
+    senate house majority minority acting deputy assistant associate prime chief lt""".split()
+)
+
 #: Capitalised head nouns of organisation names that go on with "of", "for" or "on" and another
 #: capitalised word ("Bank of England", "Institute for Fiscal Studies", "Friends of the Earth",
 #: "Committee on Foreign Relations"): the connector joins the name run. Person titles
@@ -114,6 +182,7 @@ _STOP_NOT_MODAL = STOP_WORDS - {"will", "may", "can"}
 _STOP_OR_DET = STOP_WORDS | DETERMINERS
 _FINITE_WORDS = frozenset("is was are were will would can could should may might must has have had does did".split())
 _WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
+_NAME_RUN_LEAD = _STOP_OR_DET | PREPOSITIONS | SENTENCE_ADVERBS
 
 
 
@@ -210,17 +279,99 @@ def _is_name_word(toks: list[Tok], i: int) -> bool:
     return False
 
 
-def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split leading title words from a name: (["Sen.", ], ["Elizabeth", "Warren"])."""
-    tl = titles()
+@functools.cache
+def _split_words() -> frozenset[str]:
+    return _titles_and_abbreviations() | _NAME_MODIFIERS | frozenset(("", "."))
+
+
+def _strip_titles(words: list[str], text: str | None = None) -> tuple[list[str], list[str]]:
+    """Split the title or role from a capitalised run that ends in a name:
+    (["Sen."], ["Elizabeth", "Warren"]), (["Home", "Secretary"], ["Charles", "Clarke"]),
+    (["American"], ["Robby", "Ginepri"]).
+
+    Leading title words always go ("Sen.", "Prime Minister"); then the name starts after the
+    last title noun of the run ("French Culture Minister Renaud Donnedieu de Vabres",
+    "Democratic Senator Kent Conrad"); failing that, a leading nationality, party or role word
+    ("Russian", "Liberal Democrat", "Singer") goes when two or more name words follow it. The
+    words after the split must look like a person's name (:func:`_name_like`; ``text``: the
+    article, whose lower-case words a name word is not), so "American Film Institute",
+    "Australian Open" and "British Phonographic Industry" stay whole.
+
+    Examples:
+        >>> _strip_titles(["Home", "Secretary", "Charles", "Clarke"])
+        (['Home', 'Secretary'], ['Charles', 'Clarke'])
+        >>> _strip_titles(["Singer", "Ann", "Lee"])
+        (['Singer'], ['Ann', 'Lee'])
+        >>> _strip_titles(["American", "Film", "Institute"])
+        ([], ['American', 'Film', 'Institute'])
+    """
+    tl = _titles_and_abbreviations()
+    n = len(words)
+    if _split_words().isdisjoint([w.lower().rstrip(".") for w in words]):
+        return [], words  # no title, role or nationality: the common case, at once
     i = 0
-    while i < len(words) - 1 and (words[i].lower().rstrip(".") in (tl if tl is _titles_and_abbreviations() else tl | ABBREV_TITLES) or words[i] == "."):
+    while i < n - 1 and (words[i].lower().rstrip(".") in tl or words[i] == "."):
         i += 1
+    if n - i < 2:
+        if n == 2 and i == 1 and (words[0].lower() in _ORG_NAME_TITLES or words[1].lower() in ORG_WORDS):
+            return [], words  # "General Motors", "National Grid": a name, not a title before one
+        return words[:i], words[i:]
+    # the last title inside the run, ending a stretch of title words with a title noun in it:
+    # "Home Secretary Charles Clarke", "Foreign Minister Li", "Attorney General Jo Park"
+    for h in range(n - 2, i - 1, -1):
+        if words[h].lower().rstrip(".") not in tl:
+            continue
+        if not all(_name_like(w, text) for w in words[h + 1 :]):
+            break
+        g = h
+        while g >= i and words[g].lower().rstrip(".") in tl:
+            if words[g].lower().rstrip(".") not in TITLE_MODIFIERS:
+                return words[: h + 1], words[h + 1 :]
+            g -= 1
+        break
+    # a nationality, party or role word before a full name: "Russian Dmitriy Bogdanov",
+    # "Liberal Democrat Ann Lee", "Euro MP Jo Park"
+    for h in range(n - 3, i - 1, -1):
+        if words[h].lower() in _NAME_MODIFIERS:
+            if all(_name_like(w, text) for w in words[h + 1 :]):
+                return words[: h + 1], words[h + 1 :]
+            break
     return words[:i], words[i:]
 
 
+def used_in_lower_case(low: str, text: str) -> bool:
+    """Whether ``text`` writes the word ``low`` in lower case somewhere ("industry", "open"):
+    then a capitalised form of it is a common word, not part of a person's name."""
+    n = len(low)
+    i = text.find(low)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalpha()):
+            return True
+        i = text.find(low, j)
+    return False
+
+
+def _name_like(word: str, text: str | None = None) -> bool:
+    """A word that may be part of a person's name: capitalised (or a particle or an initial's
+    period), not a title, an organisation word or a word the article uses in lower case."""
+    low = word.lower().rstrip(".")
+    if word == "." or low in NAME_PARTICLES:
+        return True
+    if not word[:1].isupper() or word.endswith(("'s", "\u2019s")):
+        return False
+    if low in _titles_and_abbreviations() or low in ORG_WORDS or low in ORG_HEADS or low in _NAME_MODIFIERS:
+        return False
+    return text is None or not used_in_lower_case(low, text)
+
+
 def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Mention:
-    """Build a Mention from tokens ``a..b``; split off a title before a trailing name."""
+    """Build a Mention from tokens ``a..b``; split off a title before a trailing name.
+
+    A sentence adverb capitalised before the phrase ("Meanwhile Ann Lee") is not part of it.
+    """
+    while a < b and toks[a].cap and toks[a].low in SENTENCE_ADVERBS and toks[a].kind == "word":
+        a += 1
     start, end = toks[a].start, toks[b].end
     raw = text[start:end]
     if b == a and toks[a].low in SUBJECT_PRONOUNS:
@@ -237,7 +388,7 @@ def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Men
             ttl = "; ".join(x for x in (lead, text[name_end:end].strip(" ,"), title) if x)
             return Mention(start, end, raw, text[name_start:name_end], "name", ttl)
         words = [text[toks[j].start : toks[j].end] for j in run]
-        lead, core = _strip_titles(words)
+        lead, core = _strip_titles(words, text)
         if core and core[-1].lower().rstrip(".") not in _titles_and_abbreviations():
             name_start = toks[run[len(lead)]].start
             pre = text[start:name_start].strip(" ,")
@@ -251,7 +402,27 @@ def _mention(toks: list[Tok], text: str, a: int, b: int, title: str = "") -> Men
                 return Mention(start, end, raw, raw, "description", title)  # "a spokesman for Trump"
             ttl = "; ".join(x for x in (pre, title) if x)
             return Mention(start, end, raw, text[name_start:end], "name", ttl)
+    named = _name_before_role(toks, text, a, b, title)
+    if named is not None:
+        return named
     return Mention(start, end, raw, raw, "description", title)
+
+
+def _name_before_role(toks: list[Tok], text: str, a: int, b: int, title: str) -> Mention | None:
+    """A person's full name at the start of a phrase, then a lower-case role without a comma
+    ("Dr Jo Watts head of exploration"): the name is the mention, the role its title."""
+    if not toks[a].cap:
+        return None
+    x = a
+    while x < b and (_is_name_word(toks, x) or toks[x].text == "-"):
+        x += 1
+    if x == a or x > b or toks[x].cap or toks[x].low not in titles() or toks[x].low in TITLE_MODIFIERS:
+        return None
+    inner = _mention(toks, text, a, x - 1, title)
+    if inner.kind != "name" or " " not in inner.name:
+        return None
+    inner.title = "; ".join(p for p in (inner.title, text[toks[x].start : toks[b].end]) if p)
+    return inner
 
 
 _OF_AT_FROM = frozenset(("of", "at", "from"))
@@ -281,6 +452,8 @@ def _person_of_org(toks: list[Tok], text: str, a: int, r: int) -> tuple[int, int
     core_words = [w for w in core if w != "."]
     if not core_words or (len(core_words) < 2 and not lead):
         return None
+    if all(w.lower().rstrip(".") in _titles_and_abbreviations() for w in core_words):
+        return None  # "Former Secretary of State Jo Li": a title with "of", not a person
     if any(w.lower() in ORG_WORDS for w in core_words):
         return None  # "Harvard University of ...": an organisation, not a person
     first_core = first + (len(words) - len(core))
@@ -321,6 +494,8 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
             if inner is not None:
                 inner.end = toks[k].end
                 inner.text = text[inner.start : inner.end]
+            elif k - j == 2 and toks[j + 1].cap and toks[j + 1].kind == "word":
+                return _mention(toks, text, j + 1, j + 1)  # "... l'Audiovisuel (CSA)": the acronym
             return inner
         return None
     if t.text in (",", "\u2014", "\u2013", "--"):  # apposition: "NAME, TITLE, said", "NAME — TITLE — says"
@@ -411,6 +586,8 @@ def left_mention(toks: list[Tok], k: int, text: str, lo: int = 0) -> Mention | N
             break
         elif u.cap and i == lo and u.low in STOP_WORDS:
             break
+        elif u.cap and u.low in SENTENCE_ADVERBS and (i == lo or not toks[i - 1].is_word):
+            break  # "Meanwhile Ann Lee said", "Perhaps Lee was right"
         elif u.cap and (u.low in WEEKDAYS or u.low in _MONTHS_NOT_NAMES):
             break
         elif not u.cap and (u.low in STOP_WORDS or is_adverb(u) or u.low in SUBJECT_PRONOUNS):
@@ -633,42 +810,79 @@ class NameIndex:
 
     @classmethod
     def build(cls, norm: str) -> NameIndex:
-        by_last: dict[str, str] = {}
         positions: list[tuple[int, str]] = []
         tl = _titles_and_abbreviations()
         for run in _CAP_RUNS_RE.finditer(norm):  # runs of two words or more: one word is never a full name
             group = run.group(0)
             if "." in group:
                 for start, words in _split_at_sentence_ends(run.start(), group.split(" "), tl):
-                    cls._add(words, start, tl, by_last, positions)
+                    cls._add(words, start, tl, positions, norm)
             else:
-                cls._add(group.split(" "), run.start(), tl, by_last, positions)
+                cls._add(group.split(" "), run.start(), tl, positions, norm)
+        full = [(pos, name) for pos, name in positions if " " in name]
+        by_last = cls._by_last(full)
+        if len(full) < len(positions):  # "Mr. Comey": a mention of the person named in full
+            positions = [(pos, name if " " in name else by_last.get(name.lower(), name)) for pos, name in positions]
         return cls(by_last, positions, acronym_aliases(norm) if "(" in norm else {})
+
+    @staticmethod
+    def _by_last(positions: list[tuple[int, str]]) -> dict[str, str]:
+        """The full name each last word stands for. Of several people who share it ("Jeb
+        Bush", "George W. Bush"), the first one named that is named twice or more: news
+        introduces its main subject first, and names a relative or namesake in full each
+        time; a name seen only once (a headline's "Understated Bush") counts only when no
+        other is seen twice. A shorter form counts for the longest name that contains its
+        words ("Hillary Clinton" for "Hillary Rodham Clinton"), which is the name given."""
+        names: dict[str, dict[str, list[int]]] = {}  # last word -> name -> [count, first offset]
+        for pos, name in positions:
+            seen = names.setdefault(name.split()[-1].lower().rstrip("."), {}).setdefault(name, [0, pos])
+            seen[0] += 1
+        by_last: dict[str, str] = {}
+        for last, found in names.items():
+            if len(found) == 1:
+                by_last[last] = next(iter(found))
+                continue
+            wordsets = {n: frozenset(w.lower().rstrip(".") for w in n.split()) for n in found}
+            longest_first = sorted(found, key=lambda n: (-len(n.split()), found[n][1]))
+            totals: dict[str, list[int]] = {}  # longest form -> [count, first offset]
+            for n in found:
+                home = next((m for m in longest_first if wordsets[n] <= wordsets[m]), n)
+                total = totals.setdefault(home, [0, found[n][1]])
+                total[0] += found[n][0]
+                total[1] = min(total[1], found[n][1])
+            by_last[last] = min(totals, key=lambda n: (totals[n][0] < 2, totals[n][1], -len(n.split())))
+        return by_last
 
     @staticmethod
     def _add(
         words: list[str], start: int, tl: frozenset[str] | set[str],
-        by_last: dict[str, str], positions: list[tuple[int, str]],
+        positions: list[tuple[int, str]], norm: str | None = None,
     ) -> None:
-        # drop leading function words capitalised at a sentence start, and titles
-        while words and (words[0].lower() in _STOP_OR_DET or words[0].lower().rstrip(".") in tl):
+        # drop leading function words and sentence adverbs capitalised at a sentence start
+        # ("For Ann Lee", "Meanwhile Ann Lee"), what comes before a possessive ("Acme's Ann
+        # Lee") and titles or roles ("Home Secretary Ann Lee", "Singer Ann Lee")
+        while words and words[0].lower() in _NAME_RUN_LEAD:
             words = words[1:]
+        for k in range(len(words) - 2, -1, -1):
+            if words[k].endswith("'s"):
+                words = words[k + 1 :]
+                break
+        if words and words[-1].endswith(("'s", "'")):
+            words[-1] = words[-1][:-2] if words[-1].endswith("'s") else words[-1][:-1]
+        lead, words = _strip_titles(words, norm)
         while words and words[-1].lower().rstrip(".") in tl:
             words = words[:-1]
-        if len(words) < 2:
+        if len(words) == 1 and lead and lead[0].lower().rstrip(".") in _PERSONAL_TITLES and words[0][:1].isupper():
+            positions.append((start, words[0].rstrip(".")))  # "Mr. Comey": a person, named in full elsewhere
             return
-        words = [w[:-2] if w.endswith("'s") else w for w in words]
+        if len(words) < 2 or (len(words) > 3 and all(w.isupper() for w in words)):
+            return  # one word, or a headline in capitals ("BEST THING FOR DEMOCRATS")
         lows = [w.lower() for w in words]
         if not ORG_WORDS.isdisjoint([w.rstrip(".") for w in lows]):
             return
         if not _WEEKDAYS_MONTHS.isdisjoint(lows):
             return
-        name = " ".join(words).rstrip(".")
-        last = words[-1].lower().rstrip(".")
-        old = by_last.get(last)
-        if old is None or len(name.split()) > len(old.split()):
-            by_last[last] = name
-        positions.append((start, name))
+        positions.append((start, " ".join(words).rstrip(".")))
 
     def full_name(self, name: str) -> str:
         """The fullest known form of ``name`` (titles dropped), or ``name`` itself."""
@@ -684,8 +898,8 @@ class NameIndex:
         full = self.by_last.get(last)
         if full and len(full.split()) >= len(core):
             full_words = [w.lower() for w in full.split()]
-            if all(w.lower().rstrip(".") in full_words for w in core):
-                return full
+            if all(w.lower().rstrip(".") in full_words or w.lower().rstrip(".") in _titles_and_abbreviations() for w in core):
+                return full  # also "General Petraeus" (kept whole, like "General Motors")
         if len(core) < len(words):
             return " ".join(core)
         return name

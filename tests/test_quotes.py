@@ -962,3 +962,103 @@ def test_seeking_an_office_is_not_a_stance() -> None:
     assert extract_quotes("Three governors are seeking the Republican nomination this year.").empty
     q = extract_quotes("The union sought a new contract for its nurses.")
     assert q[["content", "cue"]].values.tolist() == [["a new contract for its nurses", "sought"]]
+
+
+# --- speaker names: what is not part of a person's name ----------------------------------------
+NAME_RUNS = [
+    # (text, speaker, mention, title)
+    ("It rained. Meanwhile Ann Lee said the vote was close.", "Ann Lee", "Ann Lee", ""),
+    ("It rained. Perhaps Lee was right to say the vote was close.", "Lee", "Lee", ""),
+    ("Home Secretary Tom Reed said the law was fair.", "Tom Reed", "Home Secretary Tom Reed", "Home Secretary"),
+    ("Democratic Senator Kay Dunn said the bill would pass.", "Kay Dunn", "Democratic Senator Kay Dunn", "Democratic Senator"),
+    ("Russian Ivan Petrov said he was tired after the match.", "Ivan Petrov", "Russian Ivan Petrov", "Russian"),
+    ("Liberal Democrat Jo Park said the tax was unfair.", "Jo Park", "Liberal Democrat Jo Park", "Liberal Democrat"),
+    ("Singer Mia Cole said she would tour again.", "Mia Cole", "Singer Mia Cole", "Singer"),
+    ("Euro MP Dan Frey said the vote was rigged.", "Dan Frey", "Euro MP Dan Frey", "Euro MP"),
+    ("Former Secretary of State Al Ward said the vote was rigged.", "Al Ward",
+     "Former Secretary of State Al Ward", "Former Secretary of State"),
+    # organisations stay whole
+    ("General Motors said it would cut jobs.", "General Motors", "General Motors", ""),
+    ("The State Department said the talks had failed.", "State Department", "The State Department", ""),
+    ("British Phonographic Industry said the industry was growing.", "British Phonographic Industry",
+     "British Phonographic Industry", ""),
+]
+
+
+@pytest.mark.parametrize("text,speaker,mention,title", NAME_RUNS)
+def test_titles_roles_and_sentence_adverbs_are_not_part_of_the_name(text, speaker, mention, title) -> None:
+    q = extract_quotes(text)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert row["speaker"] == speaker
+    assert text[row["speaker_start"] : row["speaker_end"]] == mention
+    assert row["speaker_title"] == title
+
+
+def test_a_surname_takes_the_name_without_title_role_or_possessive() -> None:
+    text = (
+        "Home Secretary Tom Reed said the law was fair. Mr Reed added that it would pass.\n"
+        "Acme's Ann Lee admits the deal is late. Lee said it was close.\n"
+        "It rained. Meanwhile Sam Cole said he was tired. Mr Cole added that he would rest."
+    )
+    table = speakers(extract_quotes(text))
+    assert sorted(table["speaker"]) == ["Ann Lee", "Sam Cole", "Tom Reed"]
+    assert table.set_index("speaker").loc["Tom Reed", "titles"] == "Home Secretary; Mr"
+
+
+def test_a_shared_surname_is_the_person_named_first_and_more_than_once() -> None:
+    text = (
+        "Jo Bush won the county vote on Tuesday. Jo Bush said the result was a surprise. "
+        "Her uncle, former governor Samuel T. Bush, watched from the hall.\n"
+        "Bush said she would thank her volunteers."
+    )
+    q = extract_quotes(text)
+    assert q[q["cue"] == "said"]["speaker"].tolist() == ["Jo Bush", "Jo Bush"]
+
+
+# --- a cue word used as a noun or an adjective has no speaker phrase before it ----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also missing is the cost of the council's radical proposed overhaul of housing.",
+        "The rise in the number of reported cases alarmed the doctors.",
+        "Two legal challenges face the council in the spring.",
+    ],
+)
+def test_a_cue_after_an_adjective_or_of_is_a_noun_or_an_adjective(text: str) -> None:
+    assert extract_quotes(text).empty
+
+
+def test_a_cue_noun_after_a_reporting_verb_is_its_object() -> None:
+    q = extract_quotes("Acme announced plans to buy the firm on Monday.")
+    assert q["cue"].tolist() == ["announced"]
+    assert q["speaker"].tolist() == ["Acme"]
+    kept = extract_quotes("The missive suggests the council will act. Official figures show a rise.")
+    assert kept["speaker"].tolist() == ["the missive", "Official figures"]
+
+
+# --- leftovers in a speaker phrase: a bracket, an adverb, a role without a comma ---------------
+def test_an_acronym_in_brackets_before_an_apposition_is_not_the_speaker() -> None:
+    text = "The Office of Fair Trading (OFT), the competition watchdog for shops, said the deal was fair."
+    row = extract_quotes(text).iloc[0]
+    assert row["speaker"] == "Office of Fair Trading"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "The Office of Fair Trading (OFT)"
+    text = "The Conseil Regional de l'Industrie (CRI), the local regulator, said the deal was fair."
+    row = extract_quotes(text).iloc[0]
+    assert ")" not in row["speaker"]  # not "CRI)"
+    assert text[row["speaker_start"] : row["speaker_end"]].endswith("l'Industrie (CRI)")
+
+
+def test_twice_between_the_subject_and_its_verb_is_not_part_of_the_name() -> None:
+    row = extract_quotes("Ulster twice threatened to walk out of the talks.").iloc[0]
+    assert row["speaker"] == "Ulster"
+
+
+def test_a_role_after_a_name_without_a_comma_is_a_title() -> None:
+    text = '"It looks strong," Dr Jo Watts head of exploration said.'
+    row = extract_quotes(text).iloc[0]
+    assert row["speaker"] == "Jo Watts"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "Dr Jo Watts"
+    assert row["speaker_title"] == "Dr; head of exploration"
+    # a capitalised word before a role inside a description stays a description
+    assert extract_quotes("The Acme campaign manager said it was late.").iloc[0]["speaker"] == "the Acme campaign manager"
