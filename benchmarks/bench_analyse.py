@@ -17,10 +17,15 @@ count for every configuration), peak resident memory (``ru_maxrss`` of the child
 largest worker), and the ratios the issue asks for: kit-1 / naive articles/s (target >= 2),
 kit-2 / kit-1 (target >= 1.8), peak memory x10 / x1 (target <= 1.2).
 
+The three speed configurations run ``--repeat`` times (3 by default), interleaved round by
+round (naive, kit-1, kit-2, naive, ...), so each ratio compares runs made close together in
+time; the ratio printed is the median over rounds, with every round's value beside it (a
+shared machine can slow one run by 20 %). ``kit-1-x10`` runs once, for memory.
+
 Usage::
 
     .venv/bin/python benchmarks/bench_analyse.py                 # full corpus, all configurations
-    .venv/bin/python benchmarks/bench_analyse.py --limit 200     # quick check on 200 articles
+    .venv/bin/python benchmarks/bench_analyse.py --limit 200 --repeat 1   # quick check on 200 articles
     .venv/bin/python benchmarks/bench_analyse.py --only naive kit-1 --limit 300
     .venv/bin/python benchmarks/bench_analyse.py --profile 300   # cProfile of kit-1, top functions
 
@@ -35,6 +40,7 @@ import json
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -242,12 +248,19 @@ def profile(path: Path, limit: int) -> None:
 # --------------------------------------------------------------------------- main
 
 
+def _median_run(runs: list[dict]) -> dict:
+    """The run with the median time of one configuration (the middle one of an odd count)."""
+    return sorted(runs, key=lambda r: r["seconds"])[(len(runs) - 1) // 2]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("path", nargs="?", help="corpus.jsonl or its folder (default: the shared corpus)")
     ap.add_argument("--path", dest="path_opt", help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--scale", type=int, default=10, help="repeat the corpus this many times for memory")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="rounds of the speed configurations, interleaved; ratios are medians over rounds (default 3)")
     ap.add_argument("--only", nargs="+", choices=CONFIGS, default=list(CONFIGS), help="configurations to run")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     ap.add_argument("--profile", type=int, metavar="N", help="profile kit-1 on N articles and exit")
@@ -271,32 +284,55 @@ def main(argv: list[str] | None = None) -> int:
     if args.analyse:
         print(f"per-article function: {args.analyse}")
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
-    results: dict[str, dict] = {}
+    runs: dict[str, list[dict]] = {}
+    speed = [c for c in CONFIGS if c in args.only and c != "kit-1-x10"]
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
-        for config in args.only:
+        # interleaved rounds: each ratio compares runs made close together in time, and the
+        # median over rounds is robust to a noisy neighbour slowing one run down
+        plan = [(rnd, c) for rnd in range(args.repeat) for c in speed]
+        if "kit-1-x10" in args.only:
+            plan.append((0, "kit-1-x10"))
+        for rnd, config in plan:
             src, lim, toks = path, args.limit, n_tokens
             if config == "kit-1-x10":
                 src = Path(tmp) / "scaled.jsonl"
                 write_scaled(path, src, args.limit, args.scale)
                 lim, toks = None, n_tokens * args.scale
             r = run_child(config, src, lim, args.analyse)
+            r["round"] = rnd
             r["tokens"] = toks
             r["articles_per_s"] = r["articles"] / r["seconds"]
             r["tokens_per_s"] = toks / r["seconds"]
-            results[config] = r
+            runs.setdefault(config, []).append(r)
             label = config.replace("x10", f"x{args.scale}")
             print(
                 f"{label:<10} {r['articles']:>7} articles {r['seconds']:8.1f} s "
                 f"{r['articles_per_s']:8.1f} articles/s {r['tokens_per_s']:10.0f} tokens/s "
                 f"peak RSS {r['peak_rss_mb']:7.1f} MB (largest worker {r['peak_rss_worker_mb']:.1f} MB)"
-                + (f", {r['errors']} errors" if r.get("errors") else ""),
+                + (f", {r['errors']} errors" if r.get("errors") else "")
+                + (f"  [round {rnd + 1}/{args.repeat}]" if config != "kit-1-x10" and args.repeat > 1 else ""),
                 flush=True,
             )
-    ratios = {}
-    if "naive" in results and "kit-1" in results:
-        ratios["kit1_vs_naive_articles_per_s"] = results["kit-1"]["articles_per_s"] / results["naive"]["articles_per_s"]
-    if "kit-1" in results and "kit-2" in results:
-        ratios["kit2_vs_kit1_articles_per_s"] = results["kit-2"]["articles_per_s"] / results["kit-1"]["articles_per_s"]
+    results = {c: _median_run(rs) for c, rs in runs.items()}
+    if args.repeat > 1:
+        print(f"medians over {args.repeat} rounds:")
+        for c in speed:
+            r = results[c]
+            print(f"{c:<10} {r['seconds']:8.1f} s {r['articles_per_s']:8.1f} articles/s {r['tokens_per_s']:10.0f} tokens/s "
+                  f"peak RSS {r['peak_rss_mb']:7.1f} MB")
+
+    def per_round(a: str, b: str) -> list[float]:
+        """``b``'s articles/s over ``a``'s, for each round that ran both."""
+        by_round = {r["round"]: r for r in runs.get(a, [])}
+        return [r["articles_per_s"] / by_round[r["round"]]["articles_per_s"] for r in runs.get(b, []) if r["round"] in by_round]
+
+    ratios: dict[str, float] = {}
+    spread: dict[str, list[float]] = {}
+    for name, a, b in (("kit1_vs_naive_articles_per_s", "naive", "kit-1"), ("kit2_vs_kit1_articles_per_s", "kit-1", "kit-2")):
+        values = per_round(a, b)
+        if values:
+            ratios[name] = statistics.median(values)
+            spread[name] = values
     if "kit-1" in results and "kit-1-x10" in results:
         ratios[f"peak_rss_x{args.scale}_vs_x1"] = results["kit-1-x10"]["peak_rss_mb"] / results["kit-1"]["peak_rss_mb"]
     targets = {"kit1_vs_naive_articles_per_s": (">=", 2.0), "kit2_vs_kit1_articles_per_s": (">=", 1.8),
@@ -304,9 +340,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, value in ratios.items():
         op, target = targets[name]
         ok = value >= target if op == ">=" else value <= target
-        print(f"{name:<30} {value:6.2f}  (target {op} {target}: {'met' if ok else 'NOT met'})")
+        rounds = spread.get(name, [])
+        detail = f"  median of {len(rounds)} rounds: {', '.join(f'{v:.2f}' for v in rounds)}" if len(rounds) > 1 else ""
+        print(f"{name:<30} {value:6.2f}  (target {op} {target}: {'met' if ok else 'NOT met'}){detail}")
     if args.json:
-        args.json.write_text(json.dumps({"results": results, "ratios": ratios}, indent=2))
+        args.json.write_text(json.dumps({"results": results, "runs": runs, "ratios": ratios, "rounds": spread}, indent=2))
     return 0
 
 
