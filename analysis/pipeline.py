@@ -528,6 +528,37 @@ def _commit_chunk(out_dir: Path, result: ChunkResult, chunk: Chunk, fmt: str) ->
 # --------------------------------------------------------------------------- engines
 
 
+def _fixed_batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    while batch := list(itertools.islice(items, size)):
+        yield batch
+
+
+def _guided_batches(items: Iterator[Any], size: int, jobs: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` until the input ends, then in shrinking lists.
+
+    With several workers, the run ends when the last worker finishes its last chunk; with
+    chunks of equal size one worker may idle for up to a whole chunk while the other finishes.
+    Reading ``size * jobs`` items ahead shows where the input ends; the items left then are cut
+    into lists of a quarter of what is left per worker (at least ``size // 8``), so the last
+    chunks are small and the workers finish together ("guided" scheduling). Order is kept.
+    """
+    ahead: deque[Any] = deque()
+    lookahead = size * jobs
+    floor = max(1, size // 8)
+    exhausted = False
+    while True:
+        while not exhausted and len(ahead) < lookahead + size:
+            try:
+                ahead.append(next(items))
+            except StopIteration:
+                exhausted = True
+        if not ahead:
+            return
+        n = size if not exhausted else max(floor, min(size, -(-len(ahead) // (2 * jobs))))
+        yield [ahead.popleft() for _ in range(min(n, len(ahead)))]
+
+
 def _worker_init() -> None:  # pragma: no cover - runs in the pool's processes
     # Ctrl-C goes to the whole process group: let the parent stop the pool cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -888,9 +919,13 @@ def analyse_corpus(
         if limit is not None:
             articles = itertools.islice(articles, limit)
         todo = _skip_done(articles)
+        if engine == "local" and jobs > 1:
+            batches = _guided_batches(todo, chunk_size, jobs)
+        else:
+            batches = _fixed_batches(todo, chunk_size)
         index = state.next_index
         while True:
-            batch = list(itertools.islice(todo, chunk_size))
+            batch = next(batches, [])
             loader_errors = [e for e in source_input.new_skipped() if e not in state.loader_errors]
             if not batch and not loader_errors:
                 return

@@ -461,3 +461,18 @@ def test_chunk_fast_path_equals_analyse_article_per_article(tmp_path):
         a.id for a in arts if a.id in set(speakers["article_id"])
     ]
     assert (speakers["article_id"] == "many").sum() >= 2  # several speakers: an order to keep
+
+
+@pytest.mark.parametrize("n, size, jobs", [(0, 10, 2), (5, 10, 2), (95, 10, 2), (2225, 100, 2), (1000, 100, 4), (37, 1, 3)])
+def test_guided_batches_keep_order_and_shrink_only_at_the_end(n, size, jobs):
+    from analysis.pipeline import _fixed_batches, _guided_batches
+
+    batches = list(_guided_batches(iter(range(n)), size, jobs))
+    assert [x for b in batches for x in b] == list(range(n))  # every item once, in order
+    sizes = [len(b) for b in batches]
+    assert all(0 < k <= size for k in sizes)
+    assert sizes == sorted(sizes, reverse=True)  # full chunks first, then shrinking ones
+    full = [len(b) for b in _fixed_batches(iter(range(n)), size)]
+    if n >= size * (jobs + 1):
+        assert sizes[: len(full) - jobs - 1] == full[: len(full) - jobs - 1]  # only the tail differs
+        assert sizes[-1] <= max(1, size // 8) or sizes[-1] == n % size  # the last chunk is small
