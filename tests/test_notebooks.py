@@ -251,6 +251,28 @@ def test_notebook_runs_on_the_seed(path: Path, tmp_path: Path):
     assert not _ONE_PLURAL.findall(texts), f"{path.name}: {_ONE_PLURAL.findall(texts)}"
 
 
+@pytest.fixture(scope="module")
+def bbc20(tmp_path_factory, shared_data) -> Path:
+    """Twenty real BBC articles (every 111th of the shared corpus: all five sections), as
+    ``.txt`` files in the seed layout, the way a class folder of the week's articles looks."""
+    source = shared_data / "corpus" / "articles"
+    folder = tmp_path_factory.mktemp("bbc20")
+    for path in sorted(source.glob("*.txt"))[::111][:20]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    assert len(list(folder.glob("*.txt"))) == 20
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_on_twenty_real_articles(path: Path, tmp_path: Path, bbc20: Path):
+    nb = _run(path, tmp_path / path.name, corpus=str(bbc20))
+    assert assert_every_code_cell_ran(nb, path.name) >= 3
+    texts = json.dumps([c.get("outputs", []) for c in nb["cells"]])
+    assert "20" in texts
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_on_a_corpus(path: Path, tmp_path: Path, corpus20: Path):
