@@ -2900,7 +2900,24 @@ def _columns(
         )
         for c, v in zip(_ALL_COLUMNS, values):
             cols[c].append(v)
+    _one_case_per_speaker(cols["speaker"])
     return cols
+
+
+def _one_case_per_speaker(speakers: list[str | None]) -> None:
+    """Give a description the article also writes in lower case that lower-case form, in place.
+
+    A bare plural at a sentence start is capitalised ("Economists said ...") and the same
+    description is not elsewhere ("..., economists said"): one source, so one speaker string.
+    Only a speaker whose lower-cased first letter gives another speaker of the same article
+    changes, so proper names ("Conservatives" alone, "Reuters") stay as written.
+    """
+    lower = {s for s in speakers if s and s[:1].islower()}
+    if not lower:
+        return
+    for i, s in enumerate(speakers):
+        if s and s[:1].isupper() and (low := s[:1].lower() + s[1:]) in lower:
+            speakers[i] = low
 
 
 def _empty_columns() -> dict[str, list[Any]]:

@@ -756,6 +756,10 @@ def _split_at_sentence_ends(
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][\w&.\-]*|of|for|on|and|the")
 _ACRONYM_CONNECTORS = frozenset(("of", "for", "on", "and", "the"))
+#: A word of three to six capital letters: an acronym an article may use without defining it.
+_ACRONYM_WORD_3_RE = re.compile(r"\b[A-Z]{3,6}\b")
+#: Capitalised words joined by spaces and connectors: a long name ("Office for National Statistics").
+_LONG_NAME_RE = re.compile(r"[A-Z][a-z]+(?: (?:(?:of|for|on|the) )*[A-Z][a-z]+){2,}")
 
 
 def acronym_aliases(norm: str) -> dict[str, str]:
@@ -774,6 +778,39 @@ def acronym_aliases(norm: str) -> dict[str, str]:
         {'ONS': 'Office for National Statistics'}
     """
     aliases: dict[str, str] = {}
+    if "(" in norm:
+        _bracketed_aliases(norm, aliases)
+    _initial_aliases(norm, aliases)
+    return aliases
+
+
+def _initial_aliases(norm: str, aliases: dict[str, str]) -> None:
+    """Acronyms of three letters or more that the article uses without defining them, for
+    the one name of three capitalised words or more whose initials they are ("ONS" for the
+    "Office for National Statistics", "WTO" for the "World Trade Organization")."""
+    acronyms = {m.group(0) for m in _ACRONYM_WORD_3_RE.finditer(norm)} - aliases.keys()
+    if not acronyms:
+        return
+    found: dict[str, set[str]] = {}
+    for m in _LONG_NAME_RE.finditer(norm):
+        words = m.group(0).split()
+        while words and words[0] in ("The", "A", "An"):
+            words = words[1:]
+        caps = [w for w in words if w[:1].isupper()]
+        if len(caps) < 3:
+            continue
+        for n in range(len(caps) - 2):  # "Britain's Office for National Statistics": a tail of it
+            initials = "".join(w[0] for w in caps[n:])
+            if initials in acronyms:
+                first = words.index(caps[n])
+                found.setdefault(initials, set()).add(" ".join(words[first:]))
+    for acr, names in found.items():
+        if len(names) == 1:  # two names with the same initials: no alias
+            aliases[acr] = names.pop()
+
+
+def _bracketed_aliases(norm: str, aliases: dict[str, str]) -> None:
+    """The acronyms defined in brackets (see :func:`acronym_aliases`), into ``aliases``."""
     for m in _ACRONYM_RE.finditer(norm):
         acr = m.group(1)
         before = norm[max(0, m.start() - 120) : m.start()].rstrip()
@@ -796,7 +833,6 @@ def acronym_aliases(norm: str) -> dict[str, str]:
             if all(run[caps[n + x]][0] == letters[x] for x in range(len(letters))):
                 aliases.setdefault(acr, " ".join(run[caps[n]:]))
             break
-    return aliases
 
 
 @dataclass
@@ -823,7 +859,7 @@ class NameIndex:
         by_last = cls._by_last(full)
         if len(full) < len(positions):  # "Mr. Comey": a mention of the person named in full
             positions = [(pos, name if " " in name else by_last.get(name.lower(), name)) for pos, name in positions]
-        return cls(by_last, positions, acronym_aliases(norm) if "(" in norm else {})
+        return cls(by_last, positions, acronym_aliases(norm) if _ACRONYM_WORD_3_RE.search(norm) else {})
 
     @staticmethod
     def _by_last(positions: list[tuple[int, str]]) -> dict[str, str]:

@@ -1062,3 +1062,21 @@ def test_a_role_after_a_name_without_a_comma_is_a_title() -> None:
     assert row["speaker_title"] == "Dr; head of exploration"
     # a capitalised word before a role inside a description stays a description
     assert extract_quotes("The Acme campaign manager said it was late.").iloc[0]["speaker"] == "the Acme campaign manager"
+
+
+def test_an_undefined_acronym_is_the_long_name_whose_initials_it_is() -> None:
+    from analysis.speakers import acronym_aliases
+
+    text = ("The Office for National Statistics said prices rose. After the ONS figures, the "
+            "World Trade Organization met. The WTO said talks would resume. The BBC reported it.")
+    assert acronym_aliases(text) == {"ONS": "Office for National Statistics", "WTO": "World Trade Organization"}
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == ["Office for National Statistics", "World Trade Organization", "BBC"]
+    # two long names with the same initials: no alias
+    assert acronym_aliases("The World Trade Organization and the World Tourism Organisation. The WTO said so.") == {}
+
+
+def test_a_description_capitalised_at_a_sentence_start_joins_its_lower_case_form() -> None:
+    text = "Economists said growth would slow. Prices will rise, economists said. Conservatives said no."
+    assert speakers(extract_quotes(text))[["speaker", "n_quotes"]].values.tolist() == [
+        ["economists", 2], ["Conservatives", 1]]
