@@ -940,3 +940,27 @@ def test_row_order_equals_lexsort():
         assert terms._row_order(doc, count, rank).tolist() == np.lexsort((rank, -count, doc)).tolist()
     names = ["b", "a", "é", "B", "ab", "US", "us"]
     assert terms._alphabetical_rank(names).tolist() == np.argsort(np.array(names, dtype=object), kind="stable").argsort().tolist()
+
+
+def test_cap_runs_pattern_finds_the_runs_of_the_plain_pattern():
+    from analysis import speakers as sp
+
+    rng = np.random.default_rng(1)
+    pieces = ["Ann", " ", "Lee", ".", "'", "-", "de", "van", "von", "bin", "al", "la", "le", "du",
+              "da", "di", "del", "ibn", "d", "v", "b", "a", "l", "i", "x", "\n", "O'Neil", "U.S.",
+              "É", "é", "_", "1", "Al", "Mr.", ",", "  "]
+    texts = _texts() + ["".join(rng.choice(pieces, 40)) for _ in range(3000)]
+    for text in texts:
+        want = [(m.start(), m.group()) for m in sp._CAP_RUNS_RE_PLAIN.finditer(text)]
+        assert [(m.start(), m.group()) for m in sp._CAP_RUNS_RE.finditer(text)] == want, text
+
+
+@pytest.mark.shared
+def test_cap_runs_pattern_on_the_corpus(shared_data):
+    from analysis import speakers as sp
+    from analysis.text import normalise_quotes
+
+    for text in _corpus_texts(shared_data, 500):
+        norm = normalise_quotes(text)
+        want = [(m.start(), m.group()) for m in sp._CAP_RUNS_RE_PLAIN.finditer(norm)]
+        assert [(m.start(), m.group()) for m in sp._CAP_RUNS_RE.finditer(norm)] == want
