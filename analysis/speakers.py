@@ -721,8 +721,19 @@ _CAP_RUN_RE = re.compile(
 
 
 # The same runs, two words or more (the only ones NameIndex keeps).
-_CAP_RUNS_RE = re.compile(
+_CAP_RUNS_RE_PLAIN = re.compile(
     r"(?<![\w.'-])(?:[A-Z][\w'-]*\.?|(?:de|van|von|bin|al|la|le|du|da|di|del|ibn)(?= [A-Z]))"
+    r"(?:[ ](?:[A-Z][\w'-]*\.?|(?:de|van|von|bin|al|la|le|du|da|di|del|ibn)(?= [A-Z])))+"
+)
+# _CAP_RUNS_RE_PLAIN written to start with a character class: re then skips ahead to the next
+# capital or particle letter instead of trying the lookbehind at every position of the text
+# (a third faster over an article). The first word's alternatives are the same, in the same
+# order, each checked against the letter just read; the lookbehind moves one character on
+# (that letter is never a newline, so "." covers it). Tests compare the matches of the two.
+_CAP_RUNS_RE = re.compile(
+    r"[A-Zabdilv](?<![\w.'-].)"
+    r"(?:(?<=[A-Z])[\w'-]*\.?|(?<=d)(?:e|u|a|i|el)(?= [A-Z])|(?<=v)(?:an|on)(?= [A-Z])"
+    r"|(?<=b)in(?= [A-Z])|(?<=a)l(?= [A-Z])|(?<=l)(?:a|e)(?= [A-Z])|(?<=i)bn(?= [A-Z]))"
     r"(?:[ ](?:[A-Z][\w'-]*\.?|(?:de|van|von|bin|al|la|le|du|da|di|del|ibn)(?= [A-Z])))+"
 )
 

@@ -458,6 +458,7 @@ def clear_caches() -> None:
     _surface_counts.cache_clear()
     _counts_cached.cache_clear()
     _normaliser.cache_clear()
+    _SURFACES.reset()
     _text.segment.cache_clear()
 
 
@@ -643,8 +644,142 @@ def term_frequency_columns(texts: TextsLike, **options: Any) -> dict[str, np.nda
 
 def _segmented_term_columns(counters: list[Counter[str]]) -> dict[str, np.ndarray]:
     """:func:`term_frequency_columns` with the default options, of texts given by their
-    :func:`_segmented_surface_counts` (what :mod:`analysis.pipeline` stores per chunk)."""
-    return _frequency_columns(_count(counters, term_options()), 1)
+    :func:`_segmented_surface_counts` (what :mod:`analysis.pipeline` stores per chunk).
+
+    Counted with :data:`_SURFACES`, which numbers token strings across calls, so a chunk's
+    strings seen in earlier chunks cost one dict lookup each; the same columns as
+    ``_frequency_columns(_count(counters, term_options()), 1)`` (tests compare the two).
+    """
+    return _SURFACES.columns(counters)
+
+
+#: Distinct token strings numbered by :class:`_SurfaceTable` before it starts afresh; the
+#: memory stays bounded on any corpus.
+_SURFACE_LIMIT = 1 << 17
+
+
+class _SurfaceIds(dict):
+    """token string -> its number in a :class:`_SurfaceTable`, numbered on first lookup."""
+
+    def __init__(self, table: _SurfaceTable):
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, surface: str) -> int:
+        i = self[surface] = self.table.add(surface)
+        return i
+
+
+class _SurfaceTable:
+    """Token strings numbered across calls, each with the term it counts as (default options).
+
+    :func:`_count` numbers a chunk's distinct strings and terms afresh and looks each string up
+    in the normaliser; the ``analyse`` pipeline meets mostly the same strings in every chunk,
+    so here a string is analysed and numbered once, and a chunk costs one dict lookup per
+    (text, string) plus numpy work. Term numbers are internal: rows are ordered by text, count
+    (descending) and the term's string, as :func:`_frequency_columns` orders them.
+    """
+
+    def __init__(self, limit: int = _SURFACE_LIMIT) -> None:
+        self.limit = limit
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every string and term."""
+        self.norm = _normaliser(term_options())
+        self.ids = _SurfaceIds(self)
+        self.term_of: list[int] = []  # term number of each string; -1: not counted or a stopword
+        self.running: list[int] = []  # 1 if the string is a running word (its term is not None)
+        self.terms: dict[str, int] = {}
+        self.vocab: list[str] = []  # term strings by number
+        self._term_of = np.empty(0, dtype="int64")  # self.term_of as an array, extended lazily
+        self._running = np.empty(0, dtype="int64")
+
+    def add(self, surface: str) -> int:
+        """Number a new string: what :func:`_count` derives from its :func:`_analyse` info."""
+        _, term, is_stop = self.norm[surface]
+        if term is None or is_stop:
+            self.term_of.append(-1)
+        else:
+            t = self.terms.get(term)
+            if t is None:
+                t = self.terms[term] = len(self.vocab)
+                self.vocab.append(term)
+            self.term_of.append(t)
+        self.running.append(term is not None)
+        return len(self.running) - 1
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """``term_of`` and ``running`` as int64 arrays (the strings numbered so far)."""
+        done = len(self._term_of)
+        if done < len(self.term_of):
+            self._term_of = np.concatenate([self._term_of, np.array(self.term_of[done:], dtype="int64")])
+            self._running = np.concatenate([self._running, np.array(self.running[done:], dtype="int64")])
+        return self._term_of, self._running
+
+    def columns(self, counters: list[Counter[str]]) -> dict[str, np.ndarray]:
+        """:func:`_segmented_term_columns` of ``counters``."""
+        if len(self.ids) >= self.limit:
+            self.reset()
+        lookup = self.ids.__getitem__
+        s_idx: list[int] = []
+        s_cnt: list[int] = []
+        lens = np.zeros(len(counters), dtype="int64")
+        for d, c in enumerate(counters):
+            s_idx.extend(map(lookup, c))
+            s_cnt.extend(c.values())
+            lens[d] = len(c)
+        term_of, running = self._arrays()
+        s_arr = np.asarray(s_idx, dtype="int64")
+        c_arr = np.asarray(s_cnt, dtype="int64")
+        doc_of = np.repeat(np.arange(len(counters), dtype="int64"), lens)
+        n_words = np.bincount(doc_of, weights=c_arr * running[s_arr], minlength=len(counters)).astype("int64")
+        t_arr = term_of[s_arr]
+        keep = t_arr >= 0
+        n_terms = max(len(self.vocab), 1)
+        uniq, inverse = np.unique(doc_of[keep] * n_terms + t_arr[keep], return_inverse=True)
+        count = np.bincount(inverse, weights=c_arr[keep], minlength=len(uniq)).astype("int64")
+        doc = uniq // n_terms
+        present, term_index = np.unique(uniq % n_terms, return_inverse=True)
+        names = [self.vocab[t] for t in present.tolist()]
+        order = _row_order(doc, count, _alphabetical_rank(names)[term_index.ravel()])
+        doc = doc[order]
+        count = count[order]
+        return {
+            "doc": doc,
+            "term": np.array(names, dtype=object)[term_index.ravel()[order]] if names else np.empty(0, dtype=object),
+            "count": count,
+            "rel_freq": count / n_words[doc],
+            "doc_freq": np.ones(len(order), dtype="int64"),
+        }
+
+
+def _alphabetical_rank(names: list[str]) -> np.ndarray:
+    """Each of the distinct strings ``names``'s place in their sorted order.
+
+    ``sorted`` compares strings directly, several times faster than ``np.argsort`` of an
+    object array (which :attr:`_Counts.rank` uses); the order is the same (both sort by
+    ``<``, and distinct strings leave no ties).
+    """
+    rank = np.empty(len(names), dtype="int64")
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names), dtype="int64")
+    return rank
+
+
+def _row_order(doc: np.ndarray, count: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """``np.lexsort((rank, -count, doc))`` (rows by text, count descending, term), as one
+    argsort of a combined key when it fits in 62 bits (the pairs (doc, rank) are distinct, so
+    no two keys tie)."""
+    if not len(doc):
+        return np.empty(0, dtype="int64")
+    top = int(count.max())
+    n_rank = int(rank.max()) + 1
+    if (int(doc.max()) + 1) * (top + 1) * n_rank >= 1 << 62:
+        return np.lexsort((rank, -count, doc))
+    return np.argsort((doc * (top + 1) + (top - count)) * n_rank + rank)
+
+
+_SURFACES = _SurfaceTable()
 
 
 def _frequency_columns(counts: _Counts, min_count: int) -> dict[str, np.ndarray]:

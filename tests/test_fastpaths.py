@@ -901,3 +901,66 @@ def test_lemmas_looked_up_directly_equal_simplemma():
     news_sentiment._lemma.cache_clear()
     for w in sorted(w for w in words if w):
         assert news_sentiment._lemma(w) == simplemma.lemmatize(w, lang="en"), w
+
+
+def _reference_term_columns(counters: list) -> dict:
+    """The straightforward count of a chunk: strings and terms numbered afresh (``_count``)."""
+    return terms._frequency_columns(terms._count(counters, terms.term_options()), 1)
+
+
+def _check_surface_table(table, chunks: list[list[str]]) -> None:
+    for texts in chunks:
+        counters = [terms._segmented_surface_counts(t) for t in texts]
+        got = table.columns(counters)
+        want = _reference_term_columns(counters)
+        assert got.keys() == want.keys()
+        for k in got:
+            assert got[k].dtype == want[k].dtype and got[k].tolist() == want[k].tolist(), k
+
+
+def test_surface_table_across_chunks_equals_counting_each_chunk_afresh():
+    texts = _texts() + ["O‘Brien’s ‘quote’ and ’tis", "n't_ don’t", "", "the of and", "US us U.S. 2015"]
+    chunks = [texts[:3], texts[3:], texts, [], [""], texts[::-1]]
+    _check_surface_table(terms._SurfaceTable(), chunks)
+    _check_surface_table(terms._SurfaceTable(limit=5), chunks)  # starts afresh between chunks
+
+
+@pytest.mark.shared
+def test_surface_table_on_the_corpus(shared_data):
+    texts = _corpus_texts(shared_data, 300)
+    _check_surface_table(terms._SurfaceTable(), [texts[k : k + 100] for k in range(0, len(texts), 100)])
+
+
+def test_row_order_equals_lexsort():
+    rng = np.random.default_rng(0)
+    for n in (0, 1, 50, 2000):
+        doc = np.sort(rng.integers(0, 7, n))
+        rank = rng.permutation(n)
+        count = rng.integers(1, 9, n)
+        assert terms._row_order(doc, count, rank).tolist() == np.lexsort((rank, -count, doc)).tolist()
+    names = ["b", "a", "é", "B", "ab", "US", "us"]
+    assert terms._alphabetical_rank(names).tolist() == np.argsort(np.array(names, dtype=object), kind="stable").argsort().tolist()
+
+
+def test_cap_runs_pattern_finds_the_runs_of_the_plain_pattern():
+    from analysis import speakers as sp
+
+    rng = np.random.default_rng(1)
+    pieces = ["Ann", " ", "Lee", ".", "'", "-", "de", "van", "von", "bin", "al", "la", "le", "du",
+              "da", "di", "del", "ibn", "d", "v", "b", "a", "l", "i", "x", "\n", "O'Neil", "U.S.",
+              "É", "é", "_", "1", "Al", "Mr.", ",", "  "]
+    texts = _texts() + ["".join(rng.choice(pieces, 40)) for _ in range(3000)]
+    for text in texts:
+        want = [(m.start(), m.group()) for m in sp._CAP_RUNS_RE_PLAIN.finditer(text)]
+        assert [(m.start(), m.group()) for m in sp._CAP_RUNS_RE.finditer(text)] == want, text
+
+
+@pytest.mark.shared
+def test_cap_runs_pattern_on_the_corpus(shared_data):
+    from analysis import speakers as sp
+    from analysis.text import normalise_quotes
+
+    for text in _corpus_texts(shared_data, 500):
+        norm = normalise_quotes(text)
+        want = [(m.start(), m.group()) for m in sp._CAP_RUNS_RE_PLAIN.finditer(norm)]
+        assert [(m.start(), m.group()) for m in sp._CAP_RUNS_RE.finditer(norm)] == want
