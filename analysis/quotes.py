@@ -1014,10 +1014,10 @@ def _passive_by_frame(toks: list[Tok], i: int, j: int, k: int, cue: Cue, text: s
 _OFFICES = frozenset("presidency nomination nominations office reelection re-election house seat".split())
 
 
-def _asked_question(toks: list[Tok], i: int, j: int, cue: Cue, text: str) -> _Frame | None:
-    """A passive "asked" with the question after an agent or a time or place phrase: "was
-    asked during a lunch with editors whether ...", "was asked by the host what ...", "were
-    asked who ...": the question is the content, the asker (after "by") the speaker."""
+def _after_asked(toks: list[Tok], j: int, text: str) -> tuple[Mention | None, int]:
+    """After "asked" ending at token ``j``: the asker named after "by" (or None) and the index
+    of the first token after it and after up to three time or place phrases ("asked by the
+    host on Sunday in Ohio whether ...": the index of "whether")."""
     n = len(toks)
     r = j + 1
     asker = None
@@ -1028,6 +1028,15 @@ def _asked_question(toks: list[Tok], i: int, j: int, cue: Cue, text: str) -> _Fr
         if nr == r:
             break
         r = nr
+    return asker, r
+
+
+def _asked_question(toks: list[Tok], i: int, j: int, cue: Cue, text: str) -> _Frame | None:
+    """A passive "asked" with the question after an agent or a time or place phrase: "was
+    asked during a lunch with editors whether ...", "was asked by the host what ...", "were
+    asked who ...": the question is the content, the asker (after "by") the speaker."""
+    n = len(toks)
+    asker, r = _after_asked(toks, j, text)
     if r >= n or toks[r].low not in _QUESTION_WORDS or toks[r].low == "about" or r + 1 >= n or not toks[r + 1].is_word:
         return None
     return _Frame(cue, i, j, "inherit", asker, toks[i].start, toks[r - 1].end, r)
@@ -1197,15 +1206,7 @@ def _frame_at(
         if k0 < 0 or toks[k0].low in ("when", "if", "after", "once", "while") or toks[k0].text in (",", ";"):
             # "Asked whether he would run, Trump said ...", "When asked on Fox News who leads
             # the party, he said ...": the question, without a speaker (the asker after "by")
-            r = j + 1
-            asker = None
-            if r + 1 < n and toks[r].low == "by":
-                asker, r = right_mention(toks, r + 1, text, n)
-            for _ in range(3):
-                nr = _pp_end(toks, r, n) if r < n else r
-                if nr == r:
-                    break
-                r = nr
+            asker, r = _after_asked(toks, j, text)
             if r < n and (toks[r].low in _QUESTION_WORDS or (toks[r].low == "to" and r + 1 < n and toks[r + 1].kind == "word" and not toks[r + 1].cap)):
                 return _Frame(cue, i, j, "inherit", asker, t.start, toks[r - 1].end, r)
     if cue.participle:

@@ -42,7 +42,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -411,14 +411,7 @@ def _count(counters: list[Counter[str]], opts: TermOptions) -> _Counts:
     """
     norm = _normaliser(opts)
     surfaces = _Index()
-    lookup = surfaces.__getitem__
-    s_idx: list[int] = []
-    s_cnt: list[int] = []
-    lens = np.zeros(len(counters), dtype="int64")
-    for d, c in enumerate(counters):
-        s_idx.extend(map(lookup, c))
-        s_cnt.extend(c.values())
-        lens[d] = len(c)
+    s_arr, c_arr, doc_of = _flat_counts(counters, surfaces.__getitem__)
     infos = list(map(norm.__getitem__, surfaces))  # surfaces in index order
     counted = list(map(_TERM, infos))
     running = np.fromiter(map(operator.is_not, counted, itertools.repeat(None)), dtype=bool, count=len(infos))
@@ -429,18 +422,10 @@ def _count(counters: list[Counter[str]], opts: TermOptions) -> _Counts:
     term_of[keep] = np.fromiter(
         map(terms.__getitem__, itertools.compress(counted, keep.tolist())), dtype="int64", count=int(keep.sum())
     )
-    running = running.astype("int64")
-    docs = counters
-    s_arr = np.asarray(s_idx, dtype="int64")
-    c_arr = np.asarray(s_cnt, dtype="int64")
-    doc_of = np.repeat(np.arange(len(docs), dtype="int64"), lens)
-    n_words = np.bincount(doc_of, weights=c_arr * running[s_arr], minlength=len(docs)).astype("int64")
-    t_arr = term_of[s_arr]
-    keep = t_arr >= 0
     n_terms = max(len(terms), 1)
-    key = doc_of[keep] * n_terms + t_arr[keep]
-    uniq, inverse = np.unique(key, return_inverse=True)
-    count = np.bincount(inverse, weights=c_arr[keep], minlength=len(uniq)).astype("int64")
+    n_words, uniq, count = _doc_term_counts(
+        s_arr, c_arr, doc_of, term_of, running.astype("int64"), n_terms, len(counters)
+    )
     return _Counts(
         vocab=np.array(list(terms), dtype=object),
         doc=uniq // n_terms,
@@ -448,6 +433,37 @@ def _count(counters: list[Counter[str]], opts: TermOptions) -> _Counts:
         count=count,
         n_words=n_words,
     )
+
+
+def _flat_counts(
+    counters: list[Counter[str]], number: Callable[[str], int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The token strings of every text in one run: ``(string number, count, text number)``
+    arrays, the strings numbered by ``number``, texts one after the other."""
+    s_idx: list[int] = []
+    s_cnt: list[int] = []
+    lens = np.zeros(len(counters), dtype="int64")
+    for d, c in enumerate(counters):
+        s_idx.extend(map(number, c))
+        s_cnt.extend(c.values())
+        lens[d] = len(c)
+    doc_of = np.repeat(np.arange(len(counters), dtype="int64"), lens)
+    return np.asarray(s_idx, dtype="int64"), np.asarray(s_cnt, dtype="int64"), doc_of
+
+
+def _doc_term_counts(
+    s_arr: np.ndarray, c_arr: np.ndarray, doc_of: np.ndarray, term_of: np.ndarray,
+    running: np.ndarray, n_terms: int, n_docs: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """From :func:`_flat_counts` and each string's term number (-1: none) and running-word
+    flag: ``(running words per text, sorted text * n_terms + term keys, count of each key)``;
+    the strings that give one term ("Iran", "iran") are merged here."""
+    n_words = np.bincount(doc_of, weights=c_arr * running[s_arr], minlength=n_docs).astype("int64")
+    t_arr = term_of[s_arr]
+    keep = t_arr >= 0
+    uniq, inverse = np.unique(doc_of[keep] * n_terms + t_arr[keep], return_inverse=True)
+    count = np.bincount(inverse, weights=c_arr[keep], minlength=len(uniq)).astype("int64")
+    return n_words, uniq, count
 
 
 def clear_caches() -> None:
@@ -721,24 +737,10 @@ class _SurfaceTable:
         """:func:`_segmented_term_columns` of ``counters``."""
         if len(self.ids) >= self.limit:
             self.reset()
-        lookup = self.ids.__getitem__
-        s_idx: list[int] = []
-        s_cnt: list[int] = []
-        lens = np.zeros(len(counters), dtype="int64")
-        for d, c in enumerate(counters):
-            s_idx.extend(map(lookup, c))
-            s_cnt.extend(c.values())
-            lens[d] = len(c)
+        s_arr, c_arr, doc_of = _flat_counts(counters, self.ids.__getitem__)
         term_of, running = self._arrays()
-        s_arr = np.asarray(s_idx, dtype="int64")
-        c_arr = np.asarray(s_cnt, dtype="int64")
-        doc_of = np.repeat(np.arange(len(counters), dtype="int64"), lens)
-        n_words = np.bincount(doc_of, weights=c_arr * running[s_arr], minlength=len(counters)).astype("int64")
-        t_arr = term_of[s_arr]
-        keep = t_arr >= 0
         n_terms = max(len(self.vocab), 1)
-        uniq, inverse = np.unique(doc_of[keep] * n_terms + t_arr[keep], return_inverse=True)
-        count = np.bincount(inverse, weights=c_arr[keep], minlength=len(uniq)).astype("int64")
+        n_words, uniq, count = _doc_term_counts(s_arr, c_arr, doc_of, term_of, running, n_terms, len(counters))
         doc = uniq // n_terms
         present, term_index = np.unique(uniq % n_terms, return_inverse=True)
         names = [self.vocab[t] for t in present.tolist()]
