@@ -182,6 +182,7 @@ def load_function(spec: str | None):
 def child(config: str, path: Path, limit: int | None, analyse_spec: str | None = None) -> dict:
     """Run one configuration here; return its figures."""
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    cpu0 = _cpu_seconds()
     if config == "naive":
         t0 = time.perf_counter()
         n = naive_run(path, limit)
@@ -208,10 +209,18 @@ def child(config: str, path: Path, limit: int | None, analyse_spec: str | None =
         "peak_rss_mb": usage_self / 1024,
         "peak_rss_worker_mb": usage_children / 1024,
         "rss_at_start_mb": rss0 / 1024,
+        "cpu_seconds": _cpu_seconds() - cpu0,
     }
     if config != "naive":
         out["errors"] = errors
     return out
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its finished children (the pool's workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def run_child(config: str, path: Path, limit: int | None, analyse_spec: str | None) -> dict:
@@ -308,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{label:<10} {r['articles']:>7} articles {r['seconds']:8.1f} s "
                 f"{r['articles_per_s']:8.1f} articles/s {r['tokens_per_s']:10.0f} tokens/s "
+                f"CPU {r['cpu_seconds']:6.1f} s "
                 f"peak RSS {r['peak_rss_mb']:7.1f} MB (largest worker {r['peak_rss_worker_mb']:.1f} MB)"
                 + (f", {r['errors']} errors" if r.get("errors") else "")
                 + (f"  [round {rnd + 1}/{args.repeat}]" if config != "kit-1-x10" and args.repeat > 1 else ""),
@@ -343,6 +353,15 @@ def main(argv: list[str] | None = None) -> int:
         rounds = spread.get(name, [])
         detail = f"  median of {len(rounds)} rounds: {', '.join(f'{v:.2f}' for v in rounds)}" if len(rounds) > 1 else ""
         print(f"{name:<30} {value:6.2f}  (target {op} {target}: {'met' if ok else 'NOT met'}){detail}")
+    # for information, not a target: CPU time is less sensitive than wall time to neighbours
+    # that take the CPU away (though not to those that share its caches)
+    naive_cpu = [r["cpu_seconds"] for r in runs.get("naive", [])]
+    kit_cpu = [r["cpu_seconds"] for r in runs.get("kit-1", [])]
+    if naive_cpu and kit_cpu:
+        cpu_ratio = statistics.median(naive_cpu) / statistics.median(kit_cpu)
+        ratios["kit1_vs_naive_cpu_seconds"] = cpu_ratio
+        print(f"{'kit1_vs_naive_cpu_seconds':<30} {cpu_ratio:6.2f}  (for information: naive CPU seconds over "
+              f"kit-1's, medians {statistics.median(naive_cpu):.1f} s and {statistics.median(kit_cpu):.1f} s)")
     if args.json:
         args.json.write_text(json.dumps({"results": results, "runs": runs, "ratios": ratios, "rounds": spread}, indent=2))
     return 0
