@@ -27,6 +27,8 @@ $(STAMP): pyproject.toml
 	@# the kit's own bytecode, so that every kernel, worker and command starts without compiling it
 	@# (an editable install leaves it to the first import, and PYTHONDONTWRITEBYTECODE=1 forbids that)
 	$(PY) -m compileall -q analysis
+	@# simplemma's English dictionary decoded once (analysis/lemmas.py): each process starts faster
+	$(PY) -m analysis.lemmas
 	@touch $(STAMP)
 
 ## report: set up, then run every notebook on every article in ARTICLES (default seeds/) into OUT (default reports/)

@@ -46,7 +46,7 @@ from typing import Literal
 
 import numpy as np
 
-from . import vader
+from . import lemmas, vader
 from .errors import ResourceError
 from .paths import DATA_DIR
 from .resources import sentiment_lexicon
@@ -151,17 +151,13 @@ def _lemma(word: str) -> str:
             lemma = entries.get(word.capitalize())
         if lemma is not None:
             return lemma
-    import simplemma
-
-    return simplemma.lemmatize(word, lang="en")
+    return lemmas.lemmatize(word)
 
 
-@functools.cache
 def _en_dictionary():
-    """simplemma's English dictionary, the one ``simplemma.lemmatize`` reads (loaded once)."""
-    from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
-
-    return DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
+    """simplemma's English dictionary, the one ``simplemma.lemmatize`` reads (loaded once;
+    :func:`analysis.lemmas.english_dictionary`)."""
+    return lemmas.english_dictionary()
 
 
 def _lexicon_sums(words: Sequence[str], lex: dict[str, float], scale: float) -> tuple[float, float]:

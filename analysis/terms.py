@@ -49,6 +49,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from . import lemmas as _lemmas
 from . import text as _text
 from .errors import ParameterError, ResourceError, check_choice
 from .frames import OnError, build_frame, iter_id_text
@@ -212,7 +213,7 @@ def _lemmatizer():
 
 @functools.lru_cache(maxsize=100_000)
 def _lemma(word: str) -> str:
-    return _lemmatizer().lemmatize(word, lang="en")
+    return _lemmas.lemmatize(word)  # simplemma.lemmatize(word, lang="en"), exactly
 
 
 # One entry per distinct token string: (kind, term, is_stop). kind is word, number, clitic
