@@ -97,3 +97,99 @@ def test_acronyms_looked_for_on_first_use_give_the_same_names():
 @pytest.mark.shared
 def test_acronyms_looked_for_on_first_use_on_the_corpus(shared_data):
     assert _check_lazy_aliases(_corpus_texts(shared_data, 150)) > 10
+
+
+# --- quote_columns: trigger words, candidate tokens and token tuples ------------------------------
+_ATOMS = [
+    "said", "says", "told", "added", "claimed", "warned", "according", "to", "that", "the", "a",
+    "view", "is", "was", "claim", "his", "Ann", "Lee", "Mr", "Smith", "officials", "opined",
+    "snapped", "states", "reported", "thought", "made", "went", "is", "has", "as", "us", "it",
+    "analysts'", "Beijing's", "don't", "O'Brien", "well-known", "said_x", "x_said", "said2",
+    "saidé", "ésaid", "İstanbul", "ΣΑΣ", "“", "”", "‘", "’", '"', "'", "`", "``", "''", "«", "»",
+    ",", ".", "?", "!", "...", "—", "-", ":", ";", "(", ")", "\n", "\n\n", "  ", "", "3bn", "U.S.",
+    "GINGRICH:", "posits", "conceded", "we", "I", "he", "she", "they", "Labour", "BBC",
+    "“We won,”", '"Never,"', "'Sorry!'", "“It is over.”", '"Yes?"', "‘fine—’", "said.He", "snapped.“No",
+]
+
+
+def _generated_quote_texts(n: int, seed: int = 5) -> list[str]:
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        atoms = rng.choice(_ATOMS, int(rng.integers(1, 45)))
+        seps = rng.choice(["", " ", " ", " ", "\n"], len(atoms))
+        out.append("".join(a + s for a, s in zip(atoms, seps)))
+    return out
+
+
+def _check_trigger_re(strings: list[str]) -> int:
+    import analysis.quotes as quotes_mod
+
+    triggers, pattern = quotes_mod._trigger_words(), quotes_mod._trigger_re()
+    hits = 0
+    for s in strings:
+        for x in (s, s.lower()):
+            want = not triggers.isdisjoint(quotes_mod._WORD_RE.findall(x))
+            assert (pattern.search(x) is not None) == want, x
+            hits += want
+    return hits
+
+
+def test_trigger_pattern_finds_a_trigger_word_exactly_when_the_word_list_holds_one():
+    import analysis.quotes as quotes_mod
+
+    words = sorted(quotes_mod._trigger_words())
+    rng = np.random.default_rng(7)
+    strings = _generated_quote_texts(2000)
+    strings += [w + c for w in words for c in ("", "s", "_", "1", "é", "-", ".")]
+    strings += [c + w for w in words for c in ("", "a", "_", "1", "é", "-", ".")]
+    strings += [w[:-1] for w in words] + [w[1:] for w in words]
+    strings += [" ".join(rng.choice(words, 3)) + x for x in ("", "ing", "x") for _ in range(300)]
+    hits = _check_trigger_re(strings)
+    assert 2000 < hits < 2 * len(strings) - 1000  # both answers occur
+    assert quotes_mod._trie_pattern(["say", "said", "says"]) == "sa(?:id|y(?:s)?)"
+
+
+def _lean_and_previous(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
+    """quote_columns with the lean sentence steps and with the steps they replaced."""
+    import analysis.quotes as quotes_mod
+
+    lean = [quotes_mod.quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_LEAN_PATHS", False)
+    previous = [quotes_mod.quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_LEAN_PATHS", True)
+    return lean, previous
+
+
+def test_quote_columns_lean_steps_on_generated_texts(monkeypatch: pytest.MonkeyPatch):
+    # (the fast paths themselves differ from the full scan on some of these texts: "said_x" is
+    # one word for the trigger test, three tokens for the cue finders; the lean steps must
+    # give what the fast paths gave)
+    texts = [t for t in _generated_quote_texts(1500) if t.strip()]
+    lean, previous = _lean_and_previous(texts, monkeypatch)
+    assert sum(len(c["start"]) for c in lean) > 500  # the texts do hold statements
+    for text, a, b in zip(texts, lean, previous):
+        assert a == b, text
+
+
+def test_quote_columns_lean_steps_equal_the_full_scan(seed_body: str, monkeypatch: pytest.MonkeyPatch):
+    import analysis.quotes as quotes_mod
+
+    from .test_quotes import FAST_PATH_TEXTS
+
+    texts = [seed_body, *FAST_PATH_TEXTS]
+    lean = [quotes_mod.quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_FAST_PATHS", False)
+    assert lean == [quotes_mod.quote_columns(t) for t in texts]
+
+
+@pytest.mark.shared
+def test_trigger_pattern_and_quote_columns_fast_paths_on_the_corpus(shared_data, monkeypatch):
+    texts = _corpus_texts(shared_data, 400)
+    sentences = []
+    for text in texts:
+        seg = segment(text)
+        sentences += [seg.norm[s:e] for s, e in seg.sentences]
+    assert _check_trigger_re(sentences) > 1000
+    lean, previous = _lean_and_previous(texts, monkeypatch)
+    assert lean == previous
