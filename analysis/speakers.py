@@ -767,6 +767,8 @@ def _split_at_sentence_ends(
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][\w&.\-]*|of|for|on|and|the")
 _ACRONYM_CONNECTORS = frozenset(("of", "for", "on", "and", "the"))
+#: Every acronym :func:`acronym_aliases` can give (both patterns above and below).
+_ALIAS_KEY_RE = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 #: A word of three to six capital letters: an acronym an article may use without defining it.
 _ACRONYM_WORD_3_RE = re.compile(r"\b[A-Z]{3,6}\b")
 #: Capitalised words joined by spaces and connectors: a long name ("Office for National Statistics").
@@ -853,7 +855,18 @@ class NameIndex:
 
     by_last: dict[str, str]
     positions: list[tuple[int, str]]  # (offset, full person name) of each 2+ word name
-    aliases: dict[str, str] = field(default_factory=dict)
+    _aliases: dict[str, str] | None = field(default=None, repr=False)  # None: not looked for yet
+    _norm: str = field(default="", repr=False, compare=False)  # the article, for the acronyms
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """The acronyms the article defines (:func:`acronym_aliases`), found on first use:
+        only a speaker written as an acronym ("IDS said") needs them, and looking for them
+        costs about a third of :meth:`build`."""
+        if self._aliases is None:
+            norm = self._norm
+            self._aliases = acronym_aliases(norm) if _ACRONYM_WORD_3_RE.search(norm) else {}
+        return self._aliases
 
     @classmethod
     def build(cls, norm: str) -> NameIndex:
@@ -870,7 +883,7 @@ class NameIndex:
         by_last = cls._by_last(full)
         if len(full) < len(positions):  # "Mr. Comey": a mention of the person named in full
             positions = [(pos, name if " " in name else by_last.get(name.lower(), name)) for pos, name in positions]
-        return cls(by_last, positions, acronym_aliases(norm) if _ACRONYM_WORD_3_RE.search(norm) else {})
+        return cls(by_last, positions, None, norm)
 
     @staticmethod
     def _by_last(positions: list[tuple[int, str]]) -> dict[str, str]:
@@ -937,9 +950,12 @@ class NameIndex:
         _, core = _strip_titles(words)
         if not core:
             return name
-        if self.aliases:
-            alias = self.aliases.get(core[-1].rstrip(".,")) if len(core) <= 2 else None
-            if alias is not None and (len(core) == 1 or core[0].lower() == "the"):
+        if len(core) == 1 or (len(core) == 2 and core[0].lower() == "the"):
+            key = core[-1].rstrip(".,")
+            # only a word that can be an acronym can be an alias (see aliases): the others
+            # do not need them looked for
+            alias = self.aliases.get(key) if _ALIAS_KEY_RE.fullmatch(key) else None
+            if alias is not None:
                 return alias  # "IDS said" -> "Incomes Data Services"
         last = core[-1].lower().rstrip(".")
         full = self.by_last.get(last)

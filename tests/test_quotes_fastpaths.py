@@ -1,0 +1,195 @@
+"""The fast paths of the quote extractor and the speaker index against the straightforward code.
+
+Each test compares a fast path with the plain version it replaced (kept here as a reference, or
+switched on with a module flag) on generated texts and, when ``../shared`` is there, on the
+first articles of the evaluation corpus; the results must be equal.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from analysis import speakers as sp
+from analysis.text import segment
+
+from .conftest import SEED_PATH, SMALL_CORPUS
+
+
+def _seed_body() -> str:
+    lines = SEED_PATH.read_text(encoding="utf-8").splitlines()
+    return "\n".join(ln.strip() for ln in lines[1:-1] if ln.strip())
+
+
+def _corpus_texts(shared_data, n: int) -> list[str]:
+    out = []
+    with (shared_data / "corpus" / "corpus.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line)["text"])
+            if len(out) >= n:
+                break
+    return out
+
+
+_NAME_PIECES = [
+    "Incomes Data Services (IDS)", "Office for National Statistics", "World Trade Organization",
+    "Bank of England (BOE)", "British Broadcasting Corporation", "European Union (EU)",
+    "Confederation of British Industry (CBI)", "National Aeronautics and Space Administration (NASA)",
+    "Ann", "Lee", "Incomes", "Data", "Services", "(IDS)", "IDS", "IDS.", "IDS,", "Office", "for",
+    "National", "Statistics", "(ONS)", "ONS", "the", "The", "World", "Trade", "Organization", "WTO",
+    "(WTO)", "(D-Ill.)", "Sen.", "Mr", "Mr.", "Li", "said", "of", "and", "(EU)", "EU", "European",
+    "Union", "A&E", "(A&E)", "BBC", "British", "Broadcasting", "Corporation", "(BBC)", "Bank",
+    "England", "(BOE)", "BOE", "Lee.", "NASA", "(NASA)", "US", "U.S.", "G7", "(G7)", "\n", ".",
+]
+
+
+def _generated_texts(n: int, seed: int = 3) -> list[str]:
+    rng = np.random.default_rng(seed)
+    return [" ".join(rng.choice(_NAME_PIECES, int(rng.integers(3, 60)))) for _ in range(n)]
+
+
+def _ref_full_name(index: sp.NameIndex, aliases: dict[str, str], name: str) -> str:
+    """NameIndex.full_name as it was, with the acronyms looked for in build."""
+    words = name.replace("\u2019", "'").split()
+    _, core = sp._strip_titles(words)
+    if not core:
+        return name
+    if aliases:
+        alias = aliases.get(core[-1].rstrip(".,")) if len(core) <= 2 else None
+        if alias is not None and (len(core) == 1 or core[0].lower() == "the"):
+            return alias
+    last = core[-1].lower().rstrip(".")
+    full = index.by_last.get(last)
+    if full and len(full.split()) >= len(core):
+        full_words = [w.lower() for w in full.split()]
+        if all(w.lower().rstrip(".") in full_words or w.lower().rstrip(".") in sp._titles_and_abbreviations() for w in core):
+            return full
+    if len(core) < len(words):
+        return " ".join(core)
+    return name
+
+
+def _check_lazy_aliases(texts: list[str]) -> int:
+    found = 0
+    for text in texts:
+        norm = segment(text).norm if text.strip() else text
+        index = sp.NameIndex.build(norm)
+        eager = sp.acronym_aliases(norm) if sp._ACRONYM_WORD_3_RE.search(norm) else {}
+        words = sorted(set(norm.split()) | set(_NAME_PIECES) | set(eager) | set(eager.values()))
+        names = words + [f"the {w}" for w in words] + [f"The {w}" for w in words] + [f"Ann {w}" for w in words]
+        for name in names:
+            assert index.full_name(name) == _ref_full_name(index, eager, name), (text, name)
+        assert index.aliases == eager, text  # looked for on first use, the same
+        found += bool(eager)
+    return found
+
+
+def test_acronyms_looked_for_on_first_use_give_the_same_names():
+    small = ["\n".join(paras) for _, paras, _ in SMALL_CORPUS]
+    texts = [_seed_body(), *small, "", "IDS said.", *_generated_texts(400)]
+    assert _check_lazy_aliases(texts) > 50  # the texts do define acronyms
+    assert sp.NameIndex({}, []).aliases == {}
+
+
+@pytest.mark.shared
+def test_acronyms_looked_for_on_first_use_on_the_corpus(shared_data):
+    assert _check_lazy_aliases(_corpus_texts(shared_data, 150)) > 10
+
+
+# --- quote_columns: trigger words, candidate tokens and token tuples ------------------------------
+_ATOMS = [
+    "said", "says", "told", "added", "claimed", "warned", "according", "to", "that", "the", "a",
+    "view", "is", "was", "claim", "his", "Ann", "Lee", "Mr", "Smith", "officials", "opined",
+    "snapped", "states", "reported", "thought", "made", "went", "is", "has", "as", "us", "it",
+    "analysts'", "Beijing's", "don't", "O'Brien", "well-known", "said_x", "x_said", "said2",
+    "saidé", "ésaid", "İstanbul", "ΣΑΣ", "“", "”", "‘", "’", '"', "'", "`", "``", "''", "«", "»",
+    ",", ".", "?", "!", "...", "—", "-", ":", ";", "(", ")", "\n", "\n\n", "  ", "", "3bn", "U.S.",
+    "GINGRICH:", "posits", "conceded", "we", "I", "he", "she", "they", "Labour", "BBC",
+    "“We won,”", '"Never,"', "'Sorry!'", "“It is over.”", '"Yes?"', "‘fine—’", "said.He", "snapped.“No",
+]
+
+
+def _generated_quote_texts(n: int, seed: int = 5) -> list[str]:
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        atoms = rng.choice(_ATOMS, int(rng.integers(1, 45)))
+        seps = rng.choice(["", " ", " ", " ", "\n"], len(atoms))
+        out.append("".join(a + s for a, s in zip(atoms, seps)))
+    return out
+
+
+def _check_trigger_re(strings: list[str]) -> int:
+    import analysis.quotes as quotes_mod
+
+    triggers, pattern = quotes_mod._trigger_words(), quotes_mod._trigger_re()
+    hits = 0
+    for s in strings:
+        for x in (s, s.lower()):
+            want = not triggers.isdisjoint(quotes_mod._WORD_RE.findall(x))
+            assert (pattern.search(x) is not None) == want, x
+            hits += want
+    return hits
+
+
+def test_trigger_pattern_finds_a_trigger_word_exactly_when_the_word_list_holds_one():
+    import analysis.quotes as quotes_mod
+
+    words = sorted(quotes_mod._trigger_words())
+    rng = np.random.default_rng(7)
+    strings = _generated_quote_texts(2000)
+    strings += [w + c for w in words for c in ("", "s", "_", "1", "é", "-", ".")]
+    strings += [c + w for w in words for c in ("", "a", "_", "1", "é", "-", ".")]
+    strings += [w[:-1] for w in words] + [w[1:] for w in words]
+    strings += [" ".join(rng.choice(words, 3)) + x for x in ("", "ing", "x") for _ in range(300)]
+    hits = _check_trigger_re(strings)
+    assert 2000 < hits < 2 * len(strings) - 1000  # both answers occur
+    assert quotes_mod._trie_pattern(["say", "said", "says"]) == "sa(?:id|y(?:s)?)"
+
+
+def _lean_and_previous(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
+    """quote_columns with the lean sentence steps and with the steps they replaced."""
+    import analysis.quotes as quotes_mod
+
+    lean = [quotes_mod.quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_LEAN_PATHS", False)
+    previous = [quotes_mod.quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_LEAN_PATHS", True)
+    return lean, previous
+
+
+def test_quote_columns_lean_steps_on_generated_texts(monkeypatch: pytest.MonkeyPatch):
+    # (the fast paths themselves differ from the full scan on some of these texts: "said_x" is
+    # one word for the trigger test, three tokens for the cue finders; the lean steps must
+    # give what the fast paths gave)
+    texts = [t for t in _generated_quote_texts(1500) if t.strip()]
+    lean, previous = _lean_and_previous(texts, monkeypatch)
+    assert sum(len(c["start"]) for c in lean) > 500  # the texts do hold statements
+    for text, a, b in zip(texts, lean, previous):
+        assert a == b, text
+
+
+def test_quote_columns_lean_steps_equal_the_full_scan(seed_body: str, monkeypatch: pytest.MonkeyPatch):
+    import analysis.quotes as quotes_mod
+
+    from .test_quotes import FAST_PATH_TEXTS
+
+    texts = [seed_body, *FAST_PATH_TEXTS]
+    lean = [quotes_mod.quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_FAST_PATHS", False)
+    assert lean == [quotes_mod.quote_columns(t) for t in texts]
+
+
+@pytest.mark.shared
+def test_trigger_pattern_and_quote_columns_fast_paths_on_the_corpus(shared_data, monkeypatch):
+    texts = _corpus_texts(shared_data, 400)
+    sentences = []
+    for text in texts:
+        seg = segment(text)
+        sentences += [seg.norm[s:e] for s, e in seg.sentences]
+    assert _check_trigger_re(sentences) > 1000
+    lean, previous = _lean_and_previous(texts, monkeypatch)
+    assert lean == previous
