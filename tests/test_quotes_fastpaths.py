@@ -162,14 +162,24 @@ def _lean_and_previous(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> tup
 
 
 def test_quote_columns_lean_steps_on_generated_texts(monkeypatch: pytest.MonkeyPatch):
-    # (the fast paths themselves differ from the full scan on some of these texts: "said_x" is
-    # one word for the trigger test, three tokens for the cue finders; the lean steps must
-    # give what the fast paths gave)
     texts = [t for t in _generated_quote_texts(1500) if t.strip()]
     lean, previous = _lean_and_previous(texts, monkeypatch)
     assert sum(len(c["start"]) for c in lean) > 500  # the texts do hold statements
     for text, a, b in zip(texts, lean, previous):
         assert a == b, text
+
+
+def test_quote_columns_fast_paths_equal_the_full_scan_on_generated_texts(monkeypatch: pytest.MonkeyPatch):
+    # these texts once found the fast paths inexact: "said_x" is one word for the trigger test
+    # and three tokens for the cue finders (15 of the 1,500 texts lost a statement)
+    import analysis.quotes as quotes_mod
+
+    texts = [t for t in _generated_quote_texts(1500) if t.strip()]
+    assert sum("said_x" in t or "x_said" in t for t in texts) > 50
+    fast = [quotes_mod.quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_FAST_PATHS", False)
+    for text, a in zip(texts, fast):
+        assert a == quotes_mod.quote_columns(text), text
 
 
 def test_quote_columns_lean_steps_equal_the_full_scan(seed_body: str, monkeypatch: pytest.MonkeyPatch):
