@@ -457,22 +457,79 @@ def sentence_scores(text: str) -> tuple[float, float, float, float, float]:
     Equal to ``analysis.vader.polarity_scores(text)`` and :func:`news_score`, with VADER run
     once instead of twice and nothing cached: what :func:`analysis.sentiment.sentence_sentiment`
     needs for each sentence. A blank text gets VADER's compound (0.0) as its ``news`` score,
-    as in :func:`analysis.sentiment.score_text`.
+    as in :func:`analysis.sentiment.score_text`. VADER's scores and the VADER features come
+    from one pass over the valences (:func:`_vader_features`).
     """
     tokens = list(map(_TOKEN_INFO.__getitem__, text.split()))
     n, vals, amp = vader._valences_of(
         list(filter(None, map(_VADER_PART, tokens))), vader._punct_amplifier(text)
     )
-    scores = vader._scores(n, vals, amp)
-    neg, neu, pos, compound = scores
-    if not text.strip():
-        return neg, neu, pos, compound, compound
+    if not n:
+        if not text.strip():
+            return 0.0, 0.0, 0.0, 0.0, 0.0
+        vector = [0.0] * 14  # VADER's scores and sums of no word are 0.0, as _vector gives them
+    else:
+        vector = _vader_features(n, vals, amp)
     parts = list(map(_SCORES_PART, tokens))
     if None in parts:  # a negator: the words it reverses are found word by word
         sums = _sums_of(list(itertools.chain.from_iterable(map(_WORDS_PART, tokens))))
     else:
         sums = _plain_sums(itertools.chain.from_iterable(parts))
-    return neg, neu, pos, compound, _score_features(_vector(n, vals, scores, sums))
+    vector[9:13] = sums
+    return vector[7], vector[-1], vector[6], vector[0], _score_features(vector[:13])
+
+
+def _vader_features(n: int, vals: list[float], amp: float) -> list[float]:
+    """``analysis.vader._scores(n, vals, amp)`` and the VADER part of :func:`_vector`, in one
+    pass over the non-zero valences ``vals`` of ``n > 0`` words.
+
+    Returns the 9 VADER features of :data:`SENTENCE_FEATURES`, 4 places for the lexicon sums,
+    then VADER's ``neu`` (14 items). Each sum adds the same terms in the same order as
+    ``sum()`` and the loops there do (a sum that starts from 0.0 instead of the integer 0
+    gives the same float; the valences are never -0.0), so the numbers are equal (tests
+    compare them).
+    """
+    s = p = q = 0.0
+    n_pos = n_neg = 0
+    pos_sum = neg_sum = 0.0
+    for v in vals:
+        s += v
+        if v > 0:
+            p += v
+            n_pos += 1
+            pos_sum += float(v) + 1
+        else:  # v < 0: no valence here is 0
+            q += v
+            n_neg += 1
+            neg_sum += float(v) - 1
+    sum_s = s
+    if sum_s > 0:
+        sum_s += amp
+    elif sum_s < 0:
+        sum_s -= amp
+    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += amp
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= amp
+    neu_count = n - len(vals)
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return [
+        round(compound, 4),
+        s,
+        p,
+        q,
+        float(n_pos),
+        float(n_neg),
+        round(math.fabs(pos_sum / total), 3),
+        round(math.fabs(neg_sum / total), 3),
+        s / math.sqrt(n),
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        round(math.fabs(neu_count / total), 3),
+    ]
 
 
 def news_scores(texts: Iterable[str]) -> np.ndarray:
