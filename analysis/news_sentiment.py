@@ -64,6 +64,7 @@ __all__ = [
     "news_scores",
     "sentence_features",
     "sentence_scores",
+    "sentences_scores",
     "target_features",
     "target_probabilities",
     "target_score",
@@ -281,28 +282,40 @@ class _TokenInfo(dict):
     third parts (:func:`_plain_sums`). Emptied when it holds too many.
     """
 
-    def __missing__(self, raw: str) -> tuple[tuple[str, str, bool, bool] | None, tuple, tuple | None]:
+    def __missing__(self, raw: str) -> tuple[tuple | None, tuple, tuple | None]:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         if raw.isalnum() and raw.isascii():  # one plain word (most tokens), as in _words
-            word = _WORD_INFO[raw.lower()]
-            words: tuple = (word,)
-            if word is _NO_SCORE:
-                scores: tuple | None = ()
-            elif word[2]:
-                scores = None
-            else:
-                scores = ((word[0], word[1]),) if word[0] or word[1] else ()
+            low = raw.lower()
+            # VADER keeps such a token whole (no punctuation to strip) unless it is one character
+            reading = vader._word_reading(raw, low) if len(raw) > 1 else None
+        elif len(raw) > 2 and raw[-1] in _PLAIN_ENDS and raw[:-1].isalnum() and raw[:-1].isascii():
+            # a plain word of two or more characters and one closing mark ("said,"): VADER
+            # strips the mark, _words finds the word alone
+            low = raw[:-1].lower()
+            reading = vader._word_reading(raw[:-1], low)
         else:
             words = tuple(map(_WORD_INFO.__getitem__, _words(raw)))
             if any(map(_IS_NEGATOR, words)):
-                scores = None
+                scores: tuple | None = None
             else:
                 scores = tuple((a, g) for a, g, _ in words if a or g)
-        info = self[raw] = (vader._token_info(raw), words, scores)
+            info = self[raw] = (vader._token_info(raw), words, scores)
+            return info
+        word = _WORD_INFO[low]
+        if word is _NO_SCORE:
+            scores = ()
+        elif word[2]:
+            scores = None
+        else:
+            scores = ((word[0], word[1]),) if word[0] or word[1] else ()
+        info = self[raw] = (reading, (word,), scores)
         return info
 
 
+#: Closing marks that VADER strips from the end of a plain word (they are in its punctuation
+#: list) and that :data:`_WORD_RE` never takes into a word.
+_PLAIN_ENDS = frozenset('.!?,;:"')
 _TOKEN_INFO = _TokenInfo()
 _VADER_PART = operator.itemgetter(0)
 _WORDS_PART = operator.itemgetter(1)
@@ -460,13 +473,43 @@ def sentence_scores(text: str) -> tuple[float, float, float, float, float]:
     as in :func:`analysis.sentiment.score_text`. VADER's scores and the VADER features come
     from one pass over the valences (:func:`_vader_features`).
     """
+    return sentences_scores([text])[0]
+
+
+def sentences_scores(texts: Sequence[str]) -> list[tuple[float, float, float, float, float]]:
+    """:func:`sentence_scores` of each text, the model applied to all of them at once.
+
+    The standardised features of all sentences are one array (each element the same
+    subtraction and division as for one sentence), and each sentence's dot product with the
+    weights is taken on its own row (the same ``ddot`` on the same 13 numbers), so every
+    score equals :func:`_score_features` of that sentence (tests compare them).
+    """
+    parts = list(map(_sentence_parts, texts))
+    vectors = [p[4] for p in parts if p[4] is not None]
+    if not vectors:
+        return [p[:4] + (p[3],) for p in parts]
+    mean, scale, coef, intercept, center, stretch = _sentence_weights()
+    x = np.array(vectors)
+    x -= mean
+    x /= scale
+    news = iter([
+        float(min(max(center + stretch * (raw - center), -1.0), 1.0))
+        for raw in [float(row.dot(coef)) + intercept for row in x]
+    ])
+    return [p[:4] + (p[3] if p[4] is None else next(news),) for p in parts]
+
+
+def _sentence_parts(text: str) -> tuple[float, float, float, float, list[float] | None]:
+    """``(neg, neu, pos, compound, features)`` of one sentence: VADER's scores and the 13
+    :func:`sentence_features`, or ``None`` for a blank text (its ``news`` score is VADER's
+    compound)."""
     tokens = list(map(_TOKEN_INFO.__getitem__, text.split()))
     n, vals, amp = vader._valences_of(
         list(filter(None, map(_VADER_PART, tokens))), vader._punct_amplifier(text)
     )
     if not n:
         if not text.strip():
-            return 0.0, 0.0, 0.0, 0.0, 0.0
+            return 0.0, 0.0, 0.0, 0.0, None
         vector = [0.0] * 14  # VADER's scores and sums of no word are 0.0, as _vector gives them
     else:
         vector = _vader_features(n, vals, amp)
@@ -475,8 +518,9 @@ def sentence_scores(text: str) -> tuple[float, float, float, float, float]:
         sums = _sums_of(list(itertools.chain.from_iterable(map(_WORDS_PART, tokens))))
     else:
         sums = _plain_sums(itertools.chain.from_iterable(parts))
+    neu = vector.pop()
     vector[9:13] = sums
-    return vector[7], vector[-1], vector[6], vector[0], _score_features(vector[:13])
+    return vector[7], neu, vector[6], vector[0], vector
 
 
 def _vader_features(n: int, vals: list[float], amp: float) -> list[float]:

@@ -418,26 +418,35 @@ def _is_context(low: str) -> bool:
 
 class _TokenInfo(dict):
     """Whitespace token -> ``(word, lower case, in the lexicon, a context word, lexicon valence
-    or None, word in capitals, word among the idiom words)`` as VADER reads it (a context word:
-    :func:`_is_context`; the idiom words: :data:`_IDIOM_WORDS`); ``None`` for a token VADER
-    drops. Filled on first lookup, emptied when it holds too many."""
+    or None, word in capitals, word among the idiom words, any of the three: a context word,
+    an idiom word or "but")`` as VADER reads it (a context word: :func:`_is_context`; the idiom
+    words: :data:`_IDIOM_WORDS`); ``None`` for a token VADER drops. Filled on first lookup,
+    emptied when it holds too many."""
 
-    def __missing__(self, raw: str) -> tuple[str, str, bool, bool, float | None, bool, bool] | None:
+    def __missing__(self, raw: str) -> tuple[str, str, bool, bool, float | None, bool, bool, bool] | None:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         info = self[raw] = _token_info(raw)
         return info
 
 
-def _token_info(raw: str) -> tuple[str, str, bool, bool, float | None, bool, bool] | None:
+def _token_info(raw: str) -> tuple[str, str, bool, bool, float | None, bool, bool, bool] | None:
     """What :data:`_TOKEN_INFO` holds for the whitespace token ``raw`` (computed, not cached)."""
     word = _strip_token.__wrapped__(raw)
     if not word:
         return None
-    low = word.lower()
+    return _word_reading(word, word.lower())
+
+
+def _word_reading(word: str, low: str) -> tuple[str, str, bool, bool, float | None, bool, bool, bool]:
+    """The :data:`_TOKEN_INFO` entry of a token that VADER reads as ``word`` (``low`` is
+    ``word.lower()``); the last item says whether the word is a context word, an idiom word
+    or "but" (the three that _valences_of looks for in a sentence)."""
     valence = lexicon().get(low)
-    return (word, low, valence is not None, _is_context(low), valence, word.isupper(),
-            word in _IDIOM_WORDS)
+    context = _is_context(low)
+    idiom = word in _IDIOM_WORDS
+    return (word, low, valence is not None, context, valence, word.isupper(), idiom,
+            context or idiom or low == "but")
 
 
 _TOKEN_INFO = _TokenInfo()
@@ -447,6 +456,7 @@ _IN_LEX = operator.itemgetter(2)
 _CONTEXT = operator.itemgetter(3)
 _UPPER = operator.itemgetter(5)
 _IDIOM = operator.itemgetter(6)
+_SPECIAL = operator.itemgetter(7)
 
 
 def sentence_valences(text: str) -> tuple[int, list[float], float]:
@@ -462,7 +472,7 @@ def sentence_valences(text: str) -> tuple[int, list[float], float]:
 
 
 def _valences_of(
-    infos: list[tuple[str, str, bool, bool, float | None, bool, bool]], amp: float
+    infos: list[tuple[str, str, bool, bool, float | None, bool, bool, bool]], amp: float
 ) -> tuple[int, list[float], float]:
     """:func:`sentence_valences` from the ``_TOKEN_INFO`` of each word VADER keeps.
 
@@ -478,8 +488,13 @@ def _valences_of(
     scored = list(itertools.compress(range(n), map(_IN_LEX, infos)))
     if not scored:
         return n, [], amp
-    context = list(map(_CONTEXT, infos)) if True in map(_CONTEXT, infos) else None
-    idioms = True in map(_IDIOM, infos)
+    if True in map(_SPECIAL, infos):  # a context word, an idiom word or "but" somewhere
+        context = list(map(_CONTEXT, infos)) if True in map(_CONTEXT, infos) else None
+        idioms = True in map(_IDIOM, infos)
+        but = "but" in map(_LOW, infos)
+    else:
+        context = None
+        idioms = but = False
     words: list[str] | None = None
     lower: list[str] | None = None
     is_cap_diff = None
@@ -516,7 +531,7 @@ def _valences_of(
                 valence = _valence_at(words, lower, i, lexicon(), is_cap_diff)
             first[item] = valence
         vals.append(valence)
-    if "but" in map(_LOW, infos):
+    if but:
         bi = (lower or list(map(_LOW, infos))).index("but")
         vals = [v * 0.5 if j < bi else v * 1.5 if j > bi else v for j, v in zip(scored, vals)]
     return n, [v for v in vals if v], amp
