@@ -1005,3 +1005,30 @@ def test_cap_runs_pattern_on_the_corpus(shared_data):
         norm = normalise_quotes(text)
         want = [(m.start(), m.group()) for m in sp._CAP_RUNS_RE_PLAIN.finditer(norm)]
         assert [(m.start(), m.group()) for m in sp._CAP_RUNS_RE.finditer(norm)] == want
+
+
+# --------------------------------------------------------------------------- token sentences
+
+
+def _ref_token_sentences(sentence_starts: list[int], token_starts: list[int]) -> tuple[int, ...]:
+    """segment()'s token_sentence as it was: a searchsorted of the token starts."""
+    index = np.searchsorted(np.asarray(sentence_starts, dtype=np.int64),
+                            np.asarray(token_starts, dtype=np.int64), side="right")
+    return tuple(np.maximum(index - 1, 0).tolist())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sets(st.integers(0, 200), min_size=2, max_size=30), st.lists(st.integers(0, 220), max_size=80))
+def test_token_sentences_equal_searchsorted(sentence_starts, token_starts):
+    from analysis import text as text_module
+
+    s, t = sorted(sentence_starts), sorted(token_starts)
+    assert text_module._token_sentences(s, t) == _ref_token_sentences(s, t)
+
+
+def test_token_sentences_equal_searchsorted_on_texts():
+    for text in _texts():
+        seg = segment(text)
+        if len(seg.sentences) > 1:
+            want = _ref_token_sentences([s for s, _ in seg.sentences], [s for s, _, _ in seg.tokens])
+            assert seg.token_sentence == want
