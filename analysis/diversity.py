@@ -88,7 +88,7 @@ def _ids(tokens: Sequence[str]) -> tuple[list[int], int]:
     return list(map(index.__getitem__, tokens)), len(index)
 
 
-def _mattr(ids: list[int], n_types: int, window: int) -> float:
+def _mattr(ids: list[int] | np.ndarray, n_types: int, window: int) -> float:
     """MATTR of the tokens numbered ``ids``: integers only, so exactly the mean of the windows.
 
     A token is new in a window when its previous occurrence lies before the window, so token
@@ -141,10 +141,11 @@ def _measures_of_ids(
     n = len(ids)
     if n == 0:
         return _NAN, _NAN, _NAN, _NAN
-    counts = np.bincount(ids, minlength=n_types) if n >= sample_size else None
+    array = np.asarray(ids, dtype=np.int64)  # converted once, for MATTR and HD-D's counts
+    counts = np.bincount(array, minlength=n_types) if n >= sample_size else None
     return (
         n_types / n,
-        _mattr(ids, n_types, window),
+        _mattr(array, n_types, window),
         _mtld(ids, threshold),
         _hdd(counts, n, sample_size) if counts is not None else _NAN,
     )
@@ -267,12 +268,18 @@ def _hdd(counts: np.ndarray, n: int, sample_size: int) -> float:
     (an article has a few dozen), as the running product of the s factors (n-k-i)/(n-i)
     (np.cumprod multiplies in order, as a loop does), 0 when a factor is not positive; the
     types' 1 - p are then added up in order of first occurrence (np.cumsum adds in order,
-    unlike np.sum).
+    unlike np.sum). The distinct frequencies, ascending, and each type's place among them are
+    those of ``np.unique(counts, return_inverse=True)``, found by counting instead of sorting
+    (the counts are small non-negative integers).
     """
-    ks, inverse = np.unique(counts, return_inverse=True)
+    present = np.bincount(counts)
+    ks = np.flatnonzero(present)
+    place = np.zeros(len(present), dtype=np.int64)
+    place[ks] = np.arange(len(ks), dtype=np.int64)
+    inverse = place[counts]
     i = np.arange(sample_size, dtype=np.int64)
     factors = (n - ks[:, None] - i) / (n - i)
     p_absent = np.cumprod(factors, axis=1)[:, -1]
     p_absent[n - ks - (sample_size - 1) <= 0] = 0.0
-    total = float(np.cumsum(1.0 - p_absent[inverse.ravel()])[-1])
+    total = float(np.cumsum(1.0 - p_absent[inverse])[-1])
     return total / sample_size

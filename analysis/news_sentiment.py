@@ -64,6 +64,7 @@ __all__ = [
     "news_scores",
     "sentence_features",
     "sentence_scores",
+    "sentences_scores",
     "target_features",
     "target_probabilities",
     "target_score",
@@ -277,28 +278,40 @@ class _TokenInfo(dict):
     third parts (:func:`_plain_sums`). Emptied when it holds too many.
     """
 
-    def __missing__(self, raw: str) -> tuple[tuple[str, str, bool, bool] | None, tuple, tuple | None]:
+    def __missing__(self, raw: str) -> tuple[tuple | None, tuple, tuple | None]:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         if raw.isalnum() and raw.isascii():  # one plain word (most tokens), as in _words
-            word = _WORD_INFO[raw.lower()]
-            words: tuple = (word,)
-            if word is _NO_SCORE:
-                scores: tuple | None = ()
-            elif word[2]:
-                scores = None
-            else:
-                scores = ((word[0], word[1]),) if word[0] or word[1] else ()
+            low = raw.lower()
+            # VADER keeps such a token whole (no punctuation to strip) unless it is one character
+            reading = vader._word_reading(raw, low) if len(raw) > 1 else None
+        elif len(raw) > 2 and raw[-1] in _PLAIN_ENDS and raw[:-1].isalnum() and raw[:-1].isascii():
+            # a plain word of two or more characters and one closing mark ("said,"): VADER
+            # strips the mark, _words finds the word alone
+            low = raw[:-1].lower()
+            reading = vader._word_reading(raw[:-1], low)
         else:
             words = tuple(map(_WORD_INFO.__getitem__, _words(raw)))
             if any(map(_IS_NEGATOR, words)):
-                scores = None
+                scores: tuple | None = None
             else:
                 scores = tuple((a, g) for a, g, _ in words if a or g)
-        info = self[raw] = (vader._token_info(raw), words, scores)
+            info = self[raw] = (vader._token_info(raw), words, scores)
+            return info
+        word = _WORD_INFO[low]
+        if word is _NO_SCORE:
+            scores = ()
+        elif word[2]:
+            scores = None
+        else:
+            scores = ((word[0], word[1]),) if word[0] or word[1] else ()
+        info = self[raw] = (reading, (word,), scores)
         return info
 
 
+#: Closing marks that VADER strips from the end of a plain word (they are in its punctuation
+#: list) and that :data:`_WORD_RE` never takes into a word.
+_PLAIN_ENDS = frozenset('.!?,;:"')
 _TOKEN_INFO = _TokenInfo()
 _VADER_PART = operator.itemgetter(0)
 _WORDS_PART = operator.itemgetter(1)
@@ -453,22 +466,110 @@ def sentence_scores(text: str) -> tuple[float, float, float, float, float]:
     Equal to ``analysis.vader.polarity_scores(text)`` and :func:`news_score`, with VADER run
     once instead of twice and nothing cached: what :func:`analysis.sentiment.sentence_sentiment`
     needs for each sentence. A blank text gets VADER's compound (0.0) as its ``news`` score,
-    as in :func:`analysis.sentiment.score_text`.
+    as in :func:`analysis.sentiment.score_text`. VADER's scores and the VADER features come
+    from one pass over the valences (:func:`_vader_features`).
     """
+    return sentences_scores([text])[0]
+
+
+def sentences_scores(texts: Sequence[str]) -> list[tuple[float, float, float, float, float]]:
+    """:func:`sentence_scores` of each text, the model applied to all of them at once.
+
+    The standardised features of all sentences are one array (each element the same
+    subtraction and division as for one sentence), and each sentence's dot product with the
+    weights is taken on its own row (the same ``ddot`` on the same 13 numbers), so every
+    score equals :func:`_score_features` of that sentence (tests compare them).
+    """
+    parts = list(map(_sentence_parts, texts))
+    vectors = [p[4] for p in parts if p[4] is not None]
+    if not vectors:
+        return [p[:4] + (p[3],) for p in parts]
+    mean, scale, coef, intercept, center, stretch = _sentence_weights()
+    x = np.array(vectors)
+    x -= mean
+    x /= scale
+    news = iter([
+        float(min(max(center + stretch * (raw - center), -1.0), 1.0))
+        for raw in [float(row.dot(coef)) + intercept for row in x]
+    ])
+    return [p[:4] + (p[3] if p[4] is None else next(news),) for p in parts]
+
+
+def _sentence_parts(text: str) -> tuple[float, float, float, float, list[float] | None]:
+    """``(neg, neu, pos, compound, features)`` of one sentence: VADER's scores and the 13
+    :func:`sentence_features`, or ``None`` for a blank text (its ``news`` score is VADER's
+    compound)."""
     tokens = list(map(_TOKEN_INFO.__getitem__, text.split()))
     n, vals, amp = vader._valences_of(
         list(filter(None, map(_VADER_PART, tokens))), vader._punct_amplifier(text)
     )
-    scores = vader._scores(n, vals, amp)
-    neg, neu, pos, compound = scores
-    if not text.strip():
-        return neg, neu, pos, compound, compound
+    if not n:
+        if not text.strip():
+            return 0.0, 0.0, 0.0, 0.0, None
+        vector = [0.0] * 14  # VADER's scores and sums of no word are 0.0, as _vector gives them
+    else:
+        vector = _vader_features(n, vals, amp)
     parts = list(map(_SCORES_PART, tokens))
     if None in parts:  # a negator: the words it reverses are found word by word
         sums = _sums_of(list(itertools.chain.from_iterable(map(_WORDS_PART, tokens))))
     else:
         sums = _plain_sums(itertools.chain.from_iterable(parts))
-    return neg, neu, pos, compound, _score_features(_vector(n, vals, scores, sums))
+    neu = vector.pop()
+    vector[9:13] = sums
+    return vector[7], neu, vector[6], vector[0], vector
+
+
+def _vader_features(n: int, vals: list[float], amp: float) -> list[float]:
+    """``analysis.vader._scores(n, vals, amp)`` and the VADER part of :func:`_vector`, in one
+    pass over the non-zero valences ``vals`` of ``n > 0`` words.
+
+    Returns the 9 VADER features of :data:`SENTENCE_FEATURES`, 4 places for the lexicon sums,
+    then VADER's ``neu`` (14 items). Each sum adds the same terms in the same order as
+    ``sum()`` and the loops there do (a sum that starts from 0.0 instead of the integer 0
+    gives the same float; the valences are never -0.0), so the numbers are equal (tests
+    compare them).
+    """
+    s = p = q = 0.0
+    n_pos = n_neg = 0
+    pos_sum = neg_sum = 0.0
+    for v in vals:
+        s += v
+        if v > 0:
+            p += v
+            n_pos += 1
+            pos_sum += float(v) + 1
+        else:  # v < 0: no valence here is 0
+            q += v
+            n_neg += 1
+            neg_sum += float(v) - 1
+    sum_s = s
+    if sum_s > 0:
+        sum_s += amp
+    elif sum_s < 0:
+        sum_s -= amp
+    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += amp
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= amp
+    neu_count = n - len(vals)
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return [
+        round(compound, 4),
+        s,
+        p,
+        q,
+        float(n_pos),
+        float(n_neg),
+        round(math.fabs(pos_sum / total), 3),
+        round(math.fabs(neg_sum / total), 3),
+        s / math.sqrt(n),
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        round(math.fabs(neu_count / total), 3),
+    ]
 
 
 def news_scores(texts: Iterable[str]) -> np.ndarray:

@@ -164,8 +164,8 @@ def sentence_sentiment_rows(
     The rows :func:`sentence_sentiment` turns into a DataFrame (``sent_id``, ``start``,
     ``end``, ``text``, ``neg``, ``neu``, ``pos``, ``compound``, ``paragraph``), for callers that
     build one table for many articles (:mod:`analysis.pipeline`). Each sentence is scored as
-    :func:`score_text` scores it; with ``method="news"`` VADER runs once per sentence
-    (:func:`analysis.news_sentiment.sentence_scores`).
+    :func:`score_text` scores it; with ``method="news"`` VADER runs once per sentence and the
+    model once per text (:func:`analysis.news_sentiment.sentences_scores`).
 
     Examples:
         >>> [r[:3] + r[7:] for r in sentence_sentiment_rows("Good. Bad.", method="vader")]
@@ -174,15 +174,17 @@ def sentence_sentiment_rows(
     check_choice("method", method, METHODS)
     seg = segment(text)
     rows = []
-    news = method == "news"
+    if method == "news":
+        sentences = [text[s:e] for s, e in seg.sentences]
+        for i, ((s, e), p, sentence, (neg, neu, pos, _, compound)) in enumerate(
+            zip(seg.sentences, seg.sentence_paragraph, sentences, ns.sentences_scores(sentences))
+        ):
+            rows.append((i, s, e, sentence, neg, neu, pos, compound, p))
+        return rows
     for i, ((s, e), p) in enumerate(zip(seg.sentences, seg.sentence_paragraph)):
         sentence = text[s:e]
-        if news:
-            neg, neu, pos, _, compound = ns.sentence_scores(sentence)
-        else:
-            sc = vader.polarity_scores(sentence)
-            neg, neu, pos, compound = sc["neg"], sc["neu"], sc["pos"], sc["compound"]
-        rows.append((i, s, e, sentence, neg, neu, pos, compound, p))
+        sc = vader.polarity_scores(sentence)
+        rows.append((i, s, e, sentence, sc["neg"], sc["neu"], sc["pos"], sc["compound"], p))
     return rows
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import math
 import operator
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -234,6 +235,48 @@ class _Measures(dict):
 
 _MEASURES = _Measures()
 
+#: Bits per field of :data:`_PACKED`: every field of a text's sum stays below 2**40 (a word's
+#: letters and digits are at most its length, its syllables at most four times that, the
+#: other fields at most 1 per word), so the fields of the sum of a text shorter than
+#: :data:`_PACKED_MAX_CHARS` never run into each other.
+_PACK_BITS = 40
+_PACK_MASK = (1 << _PACK_BITS) - 1
+_PACKED_MAX_CHARS = 1 << 36
+
+
+class _Packed(dict):
+    """word -> its :data:`_MEASURES` and a 1 (the word count) packed in one integer, fields of
+    :data:`_PACK_BITS` bits: ``1 | chars << 40 | syllables << 80 | long << 120 |
+    polysyllable << 160``. The sum over a text's words holds the five integer sums; emptied
+    when it holds too many."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _MEASURE_CACHE_LIMIT:
+            self.clear()
+        chars, syl, long, poly = _MEASURES[word]
+        b = _PACK_BITS
+        packed = self[word] = 1 | chars << b | syl << 2 * b | long << 3 * b | poly << 4 * b
+        return packed
+
+
+_PACKED = _Packed()
+
+
+def _word_sums(words: Iterable[str], n_chars_max: int) -> tuple[int, int, int, int, int]:
+    """``(words, letters and digits, syllables, long words, polysyllables)`` summed over
+    ``words``, from text of at most ``n_chars_max`` characters: one integer sum of the packed
+    measures (:data:`_PACKED`), or the plain sums for a text too long for the packing."""
+    if n_chars_max >= _PACKED_MAX_CHARS:  # pragma: no cover - a text of 64 GB
+        words = list(words)
+        if not words:
+            return 0, 0, 0, 0, 0
+        chars, syls, longs, polys = zip(*map(_MEASURES.__getitem__, words))
+        return len(words), sum(chars), sum(syls), sum(longs), sum(polys)
+    total = sum(map(_PACKED.__getitem__, words))
+    b = _PACK_BITS
+    m = _PACK_MASK
+    return total & m, total >> b & m, total >> 2 * b & m, total >> 3 * b & m, total >> 4 * b
+
 
 def _check_diversity_options(window: int, threshold: float, sample_size: int) -> None:
     """The checks of :func:`analysis.diversity.measures`, in its order."""
@@ -263,18 +306,13 @@ def text_stats_values(
     """
     seg = segment(text)
     kinds = seg.token_kind if len(seg.token_kind) == len(seg.tokens) else tuple(map(_KIND, seg.tokens))
-    words = list(itertools.compress(seg.token_text, map(_WORD_KINDS.__contains__, kinds)))
+    words = itertools.compress(seg.token_text, map(_WORD_KINDS.__contains__, kinds))
     lexical = list(map(str.casefold, itertools.compress(seg.token_text, map("word".__eq__, kinds))))
-    if words:
-        chars, syls, longs, polys = zip(*map(_MEASURES.__getitem__, words))
-        n_chars, n_syl, n_long, n_poly = sum(chars), sum(syls), sum(longs), sum(polys)
-    else:
-        n_chars = n_syl = n_long = n_poly = 0
+    n_words, n_chars, n_syl, n_long, n_poly = _word_sums(words, len(text))
     _check_diversity_options(mattr_window, mtld_threshold, hdd_sample_size)
     ids, n_types = _diversity_ids(lexical)
 
     n_sent = len(seg.sentences)
-    n_words = len(words)
     nan = math.nan
     values: dict[str, Any] = {
         "n_sentences": n_sent,

@@ -23,11 +23,10 @@ import functools
 import itertools
 import operator
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
 from .punkt import Punkt
@@ -320,9 +319,9 @@ _TOKEN = operator.itemgetter(1)
 
 def _tokens(
     text: str, norm: str
-) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...]]:
-    """``(tokens, token_text, token_kind)``: the tokens of :func:`_tokenize`, their strings in
-    ``text`` and their kinds.
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], list[int]]:
+    """``(tokens, token_text, token_kind, starts)``: the tokens of :func:`_tokenize`, their
+    strings in ``text``, their kinds and their start offsets.
 
     One ``findall`` over the text: offsets are running sums of lengths, kinds come from the
     token strings (:class:`_Kinds`). The text itself is tokenised unless it holds a single
@@ -332,22 +331,36 @@ def _tokens(
     src = text if own else norm
     found = _FINDALL_RE.findall(src, 0, len(src.rstrip()))  # trailing whitespace starts nothing
     if not found:
-        return (), (), ()
-    strings = list(map(_TOKEN, found))
+        return (), (), (), []
+    spaces, strings = zip(*found)
     lengths = list(map(len, strings))
-    ends = list(itertools.accumulate(map(operator.add, map(len, map(_SPACE, found)), lengths)))
+    ends = list(itertools.accumulate(map(operator.add, map(len, spaces), lengths)))
     starts = list(map(operator.sub, ends, lengths))
-    kinds = list(map(_KINDS.__getitem__, strings))
     if "_" in src:
+        kinds = list(map(_KINDS.__getitem__, strings))
         # "n't" before "_" is no clitic (no word boundary) but a word ("n" + "'t"): the one
         # token string whose kind depends on what follows it
         for i in itertools.compress(range(len(strings)), map(_NEGATION_CLITICS.__contains__, strings)):
             if src.startswith("_", ends[i]):
                 kinds[i] = "word"
-    tokens = tuple(zip(starts, ends, kinds))
+        token_kind = tuple(kinds)
+    else:
+        token_kind = tuple(map(_KINDS.__getitem__, strings))
+    tokens = tuple(zip(starts, ends, token_kind))
     if own:
-        return tokens, tuple(strings), tuple(kinds)
-    return tokens, tuple(text[s:e] for s, e in zip(starts, ends)), tuple(kinds)
+        return tokens, strings, token_kind, starts
+    return tokens, tuple(text[s:e] for s, e in zip(starts, ends)), token_kind, starts
+
+
+def _token_sentences(sentence_starts: list[int], token_starts: list[int]) -> tuple[int, ...]:
+    """The index of the sentence starting last at or before each token (0 for tokens before
+    the first sentence), both lists ascending: the tokens between one sentence's start and
+    the next's are counted by bisection and the index repeated that many times (the same as
+    ``max(searchsorted(sentence_starts, token_start, "right") - 1, 0)`` per token)."""
+    cuts = [bisect_left(token_starts, s) for s in itertools.islice(sentence_starts, 1, None)]
+    cuts.append(len(token_starts))
+    counts = list(map(operator.sub, cuts, [0, *cuts[:-1]]))
+    return tuple(itertools.chain.from_iterable(map(itertools.repeat, range(len(counts)), counts)))
 
 
 @functools.lru_cache(maxsize=64)
@@ -371,18 +384,13 @@ def segment(text: str) -> Segmentation:
         for span in _split_sentences(norm, ps, pe):
             sentences.append(span)
             sent_par.append(p)
-    tokens, token_text, token_kind = _tokens(text, norm)
+    tokens, token_text, token_kind, starts = _tokens(text, norm)
     if not sentences:
         token_sent: tuple[int, ...] = (-1,) * len(tokens)
     elif len(sentences) == 1:
         token_sent = (0,) * len(tokens)
     else:  # the sentence starting last at or before each token (the first for earlier ones)
-        index = np.searchsorted(
-            np.fromiter(map(_START, sentences), np.int64, len(sentences)),
-            np.fromiter(map(_START, tokens), np.int64, len(tokens)),
-            side="right",
-        )
-        token_sent = tuple(np.maximum(index - 1, 0).tolist())
+        token_sent = _token_sentences(list(map(_START, sentences)), starts)
     return Segmentation(
         text=text,
         norm=norm,

@@ -95,10 +95,20 @@ _PUNCT_RE = re.compile("[" + re.escape(string.punctuation) + "]")
 _BOOSTERS = _C.BOOSTER_DICT
 _NEGATE = _C.NEGATE
 _IDIOMS = _C.SPECIAL_CASE_IDIOMS
-#: The words of the idioms and of the two-word boosters: _idioms_check can change a valence
-#: only when one of them is among the words it joins (words[i-3] .. words[i+2]).
+#: Words that every idiom and two-word booster holds one of: the words of those phrases but
+#: "the", "of" and "to" (each phrase has another word). _idioms_check can change a valence only
+#: when a phrase is among the runs of words it joins (words[i-3] .. words[i+2]), so only when
+#: one of these words is there.
+_PHRASE_COMMON_WORDS = frozenset({"the", "of", "to"})
 _IDIOM_WORDS = frozenset(
-    w for phrase in (*_IDIOMS, *_BOOSTERS) if " " in phrase for w in phrase.split(" ")
+    w
+    for phrase in (*_IDIOMS, *_BOOSTERS)
+    if " " in phrase
+    for w in phrase.split(" ")
+    if w not in _PHRASE_COMMON_WORDS
+)
+assert all(
+    not _IDIOM_WORDS.isdisjoint(phrase.split(" ")) for phrase in (*_IDIOMS, *_BOOSTERS) if " " in phrase
 )
 
 
@@ -407,24 +417,36 @@ def _is_context(low: str) -> bool:
 
 
 class _TokenInfo(dict):
-    """Whitespace token -> ``(word, lower case, in the lexicon, a context word)`` as VADER
-    reads it (the last: :func:`_is_context`); ``None`` for a token VADER drops. Filled on first
-    lookup, emptied when it holds too many."""
+    """Whitespace token -> ``(word, lower case, in the lexicon, a context word, lexicon valence
+    or None, word in capitals, word among the idiom words, any of the three: a context word,
+    an idiom word or "but")`` as VADER reads it (a context word: :func:`_is_context`; the idiom
+    words: :data:`_IDIOM_WORDS`); ``None`` for a token VADER drops. Filled on first lookup,
+    emptied when it holds too many."""
 
-    def __missing__(self, raw: str) -> tuple[str, str, bool, bool] | None:
+    def __missing__(self, raw: str) -> tuple[str, str, bool, bool, float | None, bool, bool, bool] | None:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         info = self[raw] = _token_info(raw)
         return info
 
 
-def _token_info(raw: str) -> tuple[str, str, bool, bool] | None:
+def _token_info(raw: str) -> tuple[str, str, bool, bool, float | None, bool, bool, bool] | None:
     """What :data:`_TOKEN_INFO` holds for the whitespace token ``raw`` (computed, not cached)."""
     word = _strip_token.__wrapped__(raw)
     if not word:
         return None
-    low = word.lower()
-    return word, low, low in lexicon(), _is_context(low)
+    return _word_reading(word, word.lower())
+
+
+def _word_reading(word: str, low: str) -> tuple[str, str, bool, bool, float | None, bool, bool, bool]:
+    """The :data:`_TOKEN_INFO` entry of a token that VADER reads as ``word`` (``low`` is
+    ``word.lower()``); the last item says whether the word is a context word, an idiom word
+    or "but" (the three that _valences_of looks for in a sentence)."""
+    valence = lexicon().get(low)
+    context = _is_context(low)
+    idiom = word in _IDIOM_WORDS
+    return (word, low, valence is not None, context, valence, word.isupper(), idiom,
+            context or idiom or low == "but")
 
 
 _TOKEN_INFO = _TokenInfo()
@@ -432,6 +454,9 @@ _WORD = operator.itemgetter(0)
 _LOW = operator.itemgetter(1)
 _IN_LEX = operator.itemgetter(2)
 _CONTEXT = operator.itemgetter(3)
+_UPPER = operator.itemgetter(5)
+_IDIOM = operator.itemgetter(6)
+_SPECIAL = operator.itemgetter(7)
 
 
 def sentence_valences(text: str) -> tuple[int, list[float], float]:
@@ -447,53 +472,67 @@ def sentence_valences(text: str) -> tuple[int, list[float], float]:
 
 
 def _valences_of(
-    infos: list[tuple[str, str, bool, bool]], amp: float
+    infos: list[tuple[str, str, bool, bool, float | None, bool, bool, bool]], amp: float
 ) -> tuple[int, list[float], float]:
     """:func:`sentence_valences` from the ``_TOKEN_INFO`` of each word VADER keeps.
 
     A lexicon word with no context word (:func:`_is_context`) at or in the three places before
     it gets its lexicon valence, the caps emphasis and the idiom check, and nothing else:
     every other rule of :func:`_valence_at` leaves it so (tests compare the two); the others
-    go through :func:`_valence_at`. ``is_cap_diff`` is counted only when a word in capitals
-    needs it.
+    go through :func:`_valence_at`. The idiom check runs only where an idiom word is near
+    (:data:`_IDIOM_WORDS`). A word's first occurrence (NLTK's ``words.index``) is where it is
+    first scored, since every occurrence of a lexicon word is scored. The word lists, the
+    context flags and ``is_cap_diff`` are built only when a word needs them.
     """
     n = len(infos)
     scored = list(itertools.compress(range(n), map(_IN_LEX, infos)))
     if not scored:
         return n, [], amp
-    lex = lexicon()
-    words = list(map(_WORD, infos))
-    lower = list(map(_LOW, infos))
-    context = list(map(_CONTEXT, infos))
+    if True in map(_SPECIAL, infos):  # a context word, an idiom word or "but" somewhere
+        context = list(map(_CONTEXT, infos)) if True in map(_CONTEXT, infos) else None
+        idioms = True in map(_IDIOM, infos)
+        but = "but" in map(_LOW, infos)
+    else:
+        context = None
+        idioms = but = False
+    words: list[str] | None = None
+    lower: list[str] | None = None
     is_cap_diff = None
     first: dict[str, float] = {}
     vals = []
-    for j in scored:
-        item = words[j]
+    for i in scored:
+        info = infos[i]
+        item = info[0]
         valence = first.get(item)
         if valence is None:
-            i = words.index(item)
-            lo = i - 3 if i > 3 else 0
-            if True not in context[lo : i + 1]:
-                valence = lex[lower[i]]
-                if item.isupper():
+            # i is the first occurrence of item (NLTK's words.index(item)): an earlier one
+            # would have been scored first
+            if context is None or True not in context[i - 3 if i > 3 else 0 : i + 1]:
+                valence = info[4]
+                if info[5]:  # item.isupper()
                     if is_cap_diff is None:
-                        is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+                        is_cap_diff = 0 < n - sum(map(_UPPER, infos)) < n
                     if is_cap_diff:
                         if valence > 0:
                             valence += _C.C_INCR
                         else:
                             valence -= _C.C_INCR
-                if i > 2 and lower[i - 3] not in lex and not _IDIOM_WORDS.isdisjoint(words[i - 3 : i + 3]):
+                if idioms and i > 2 and not infos[i - 3][2] and True in map(_IDIOM, infos[i - 3 : i + 3]):
+                    if words is None:
+                        words = list(map(_WORD, infos))
                     valence = _idioms_check(valence, words, i)
             else:
+                if words is None:
+                    words = list(map(_WORD, infos))
+                if lower is None:
+                    lower = list(map(_LOW, infos))
                 if is_cap_diff is None:
-                    is_cap_diff = 0 < n - sum(map(str.isupper, words)) < n
-                valence = _valence_at(words, lower, i, lex, is_cap_diff)
+                    is_cap_diff = 0 < n - sum(map(_UPPER, infos)) < n
+                valence = _valence_at(words, lower, i, lexicon(), is_cap_diff)
             first[item] = valence
         vals.append(valence)
-    if "but" in lower:
-        bi = lower.index("but")
+    if but:
+        bi = (lower or list(map(_LOW, infos))).index("but")
         vals = [v * 0.5 if j < bi else v * 1.5 if j > bi else v for j, v in zip(scored, vals)]
     return n, [v for v in vals if v], amp
 

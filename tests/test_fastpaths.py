@@ -689,10 +689,15 @@ def _ref_sentence_scores(sent: str) -> tuple[float, float, float, float, float]:
 
 
 def _check_sentence_scores(sentences: list[str]) -> None:
-    for sent in sentences:
+    together = news_sentiment.sentences_scores(sentences)  # the model on all rows at once
+    assert len(together) == len(sentences)
+    for sent, batch in zip(sentences, together):
         got = news_sentiment.sentence_scores(sent)
         want = _ref_sentence_scores(sent)
         assert all(_same(a, b) for a, b in zip(got, want)), (sent, got, want)
+        assert all(_same(a, b) for a, b in zip(batch, want)), (sent, batch, want)
+        if sent.strip():  # the news score of the sentence alone, as news_score computes it
+            assert _same(batch[4], news_sentiment._score_features(news_sentiment.sentence_features(sent)))
         tr = vader.trace(sent)
         n, vals, amp = vader.sentence_valences(sent)
         assert (n, vals, amp) == (len(tr.words), [v for v in tr.valences if v], tr.punct_amplifier), sent
@@ -890,6 +895,42 @@ def test_news_words_shortcut_equals_the_pattern(token):
     assert news_sentiment._WORD_RE.pattern == r"[a-z0-9]+(?:['-][a-z0-9]+)*"
 
 
+def _general_token_info(raw: str) -> tuple:
+    """news_sentiment._TokenInfo's entry for ``raw`` by the general steps (no shortcut)."""
+    words = tuple(news_sentiment._WORD_INFO[w] for w in news_sentiment._words(raw))
+    if any(w[2] for w in words):
+        scores = None
+    else:
+        scores = tuple((a, g) for a, g, _ in words if a or g)
+    return vader._token_info(raw), words, scores
+
+
+def _general_vader_reading(raw: str) -> tuple | None:
+    """vader._TOKEN_INFO's entry for ``raw`` computed from NLTK's steps, item by item."""
+    word = vader._strip_token.__wrapped__(raw)
+    if not word:
+        return None
+    low = word.lower()
+    lex = vader.lexicon()
+    context = vader._is_context(low)
+    idiom = word in vader._IDIOM_WORDS
+    return (word, low, low in lex, context, lex.get(low), word.isupper(), idiom,
+            context or idiom or low == "but")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(
+    st.text(max_size=10),
+    st.text(alphabet="aZbut09'’-_.,;:!?\")(é", max_size=8),
+    st.sampled_from(["said,", "good.", "bad!", "Good?", "NOT;", "but:", "a,", "ab,", "I.", "ok\"",
+                     "kind", "so,", "the", "won't,", "x", "BUT", "mustard."]),
+))
+def test_token_info_shortcuts_equal_the_general_steps(raw):
+    news_sentiment._TOKEN_INFO.pop(raw, None)
+    assert news_sentiment._TOKEN_INFO[raw] == _general_token_info(raw)
+    assert vader._token_info(raw) == _general_vader_reading(raw)
+
+
 def test_lemmas_looked_up_directly_equal_simplemma():
     """news_sentiment._lemma answers plain words from simplemma's dictionary: the same lemmas."""
     import simplemma
@@ -964,3 +1005,30 @@ def test_cap_runs_pattern_on_the_corpus(shared_data):
         norm = normalise_quotes(text)
         want = [(m.start(), m.group()) for m in sp._CAP_RUNS_RE_PLAIN.finditer(norm)]
         assert [(m.start(), m.group()) for m in sp._CAP_RUNS_RE.finditer(norm)] == want
+
+
+# --------------------------------------------------------------------------- token sentences
+
+
+def _ref_token_sentences(sentence_starts: list[int], token_starts: list[int]) -> tuple[int, ...]:
+    """segment()'s token_sentence as it was: a searchsorted of the token starts."""
+    index = np.searchsorted(np.asarray(sentence_starts, dtype=np.int64),
+                            np.asarray(token_starts, dtype=np.int64), side="right")
+    return tuple(np.maximum(index - 1, 0).tolist())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sets(st.integers(0, 200), min_size=2, max_size=30), st.lists(st.integers(0, 220), max_size=80))
+def test_token_sentences_equal_searchsorted(sentence_starts, token_starts):
+    from analysis import text as text_module
+
+    s, t = sorted(sentence_starts), sorted(token_starts)
+    assert text_module._token_sentences(s, t) == _ref_token_sentences(s, t)
+
+
+def test_token_sentences_equal_searchsorted_on_texts():
+    for text in _texts():
+        seg = segment(text)
+        if len(seg.sentences) > 1:
+            want = _ref_token_sentences([s for s, _ in seg.sentences], [s for s, _, _ in seg.tokens])
+            assert seg.token_sentence == want
