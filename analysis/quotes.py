@@ -105,7 +105,7 @@ import logging
 import operator
 import re
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, count, repeat
 from typing import Any
 
 import numpy as np
@@ -702,7 +702,10 @@ def _candidates(lows: list[str], text: str, start: int, end: int) -> list[int]:
     if not _FAST_PATHS:
         return list(range(len(lows)))  # every token: the reference the fast paths are tested against
     cand_words = _candidate_words()
-    cands = [x for x, low in enumerate(lows) if low in cand_words]
+    if _LEANER:
+        cands = list(compress(count(), map(cand_words.__contains__, lows)))
+    else:
+        cands = [x for x, low in enumerate(lows) if low in cand_words]
     extra = False
     if "that" in lows:
         cands += [x - 1 for x, low in enumerate(lows) if low == "that" and x > 0]
@@ -719,7 +722,13 @@ def _frames(
     n = len(toks)
     first_word = next((i for i, t in enumerate(toks) if t.kind == "word"), -1)
     frames: list[_Frame] = []
-    colon = _colon_frame(toks, text) if first_word == 0 and not in_quote[toks[0].start] else None
+    colon = (
+        _colon_frame(toks, text)
+        if first_word == 0 and not in_quote[toks[0].start]
+        # a colon frame needs a ":" token
+        and (not _LEANER or text.find(":", toks[0].start, toks[-1].end) >= 0)
+        else None
+    )
     if colon is not None:
         return [colon]
     fw0 = first_word
@@ -2040,6 +2049,7 @@ def _subject_so_far(toks: list[Tok], in_quote: bytearray, prev: _Frame, b: int) 
 
 # --- content spans ----------------------------------------------------------------------------
 _TRAIL_WORD_RE = re.compile(r"(?:^|\s)(?:and|but|also|while|as|or|yet|so|then|even|whereas)$", re.IGNORECASE)
+_TRAIL_LAST_CHARS = frozenset("dtoesrnDTOESRN\u017f")  # the last letters of _TRAIL_WORD_RE's words
 
 
 _CUT_RE = re.compile(r",\s+(?:however|while|whereas|but|which|who)\b|;\s|\s[\u2014\u2013-]\s|\s--\s|\u2014")
@@ -2250,7 +2260,9 @@ def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
         else:
             # a match ends at e ("$"; no whitespace before e here): the last 9 characters hold
             # the longest one, " whereas", so the search need not scan the whole content
-            m = _TRAIL_WORD_RE.search(norm, max(s, e - 9), e)
+            # (a match ending at e ends in the last letter of one of the words, in either case;
+            # re's case-insensitive "s" also matches the long s)
+            m = _TRAIL_WORD_RE.search(norm, max(s, e - 9), e) if not _LEANER or norm[e - 1] in _TRAIL_LAST_CHARS else None
             if m and m.end() == e:
                 e = m.start()
                 changed = True
@@ -2399,7 +2411,17 @@ def quote_columns(text: str, *, resolve_pronouns: bool = True) -> dict[str, list
     for si, (ss, se) in enumerate(seg.sentences):
         chunk = norm[ss:se]
         lc = chunk.lower()
-        if _FAST_PATHS and (
+        if _FAST_PATHS and _LEANER:
+            # the same test with the cheap parts first: a mark or an underscore (str.find)
+            # spares the trigger search; "that" must be there for _THAT_CUE_RE to match
+            if (
+                ":" not in chunk and '"' not in chunk and "`" not in chunk and "_" not in chunk
+                and not ("'" in chunk and _APOSTROPHE_QUOTE_RE.search(chunk))
+                and trigger_re.search(lc) is None
+                and not ("that" in lc and _THAT_CUE_RE.search(lc))
+            ):
+                continue
+        elif _FAST_PATHS and (
             (trigger_re.search(lc) is None if _LEAN_PATHS else triggers.isdisjoint(_WORD_RE.findall(lc)))
             and not _TRIGGER_MARKS_RE.search(chunk)
             and not ("'" in chunk and _APOSTROPHE_QUOTE_RE.search(chunk))
@@ -2794,6 +2816,12 @@ def _trigger_words() -> frozenset[str]:
 #: the sentence's tokens sliced, and their Toks built, without a loop step per token.
 _LEAN_PATHS = True
 
+#: A second round of leaner steps, each exact (False: the steps as they were, for the tests):
+#: the sentence test with its cheap parts first, _first_word_before with findall, _trim's
+#: trailing-word search only when the last letter can end such a word, _colon_frame only
+#: when the sentence has a colon, _candidates' lexicon words listed with compress.
+_LEANER = True
+
 
 def _trie_pattern(words: list[str]) -> str:
     """An alternation of ``words`` (non-empty) written as a prefix tree ("sa(?:id|y(?:s)?)"),
@@ -2826,6 +2854,9 @@ def _trigger_re() -> re.Pattern[str]:
 
 
 def _first_word_before(norm: str, lo: int, pos: int) -> str:
+    if _LEANER:  # the last \w run of the window is the one (\w+)\W*$ finds (leftmost match)
+        words = _WORD_RE.findall(norm, max(lo, pos - 40), pos)
+        return words[-1].lower() if words else ""
     m = re.search(r"(\w+)\W*$", norm[max(lo, pos - 40) : pos])
     return m.group(1).lower() if m else ""
 

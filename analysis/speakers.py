@@ -848,6 +848,48 @@ def _bracketed_aliases(norm: str, aliases: dict[str, str]) -> None:
             break
 
 
+def _run_name(words: list[str], tl: frozenset[str] | set[str], norm: str | None) -> tuple[str | None, bool]:
+    """The name a capitalised run stands for (NameIndex.build), or None; and whether that
+    holds whatever the article (``norm`` not read), so that it may be remembered across
+    articles. ``words`` may be changed."""
+    # drop leading function words and sentence adverbs capitalised at a sentence start
+    # ("For Ann Lee", "Meanwhile Ann Lee"), what comes before a possessive ("Acme's Ann
+    # Lee") and titles or roles ("Home Secretary Ann Lee", "Singer Ann Lee")
+    while words and words[0].lower() in _NAME_RUN_LEAD:
+        words = words[1:]
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith("'s"):
+            words = words[k + 1 :]
+            break
+    if words and words[-1].endswith(("'s", "'")):
+        words[-1] = words[-1][:-2] if words[-1].endswith("'s") else words[-1][:-1]
+    # _strip_titles reads the article only past its first test (a title, role or nationality)
+    own = _split_words().isdisjoint([w.lower().rstrip(".") for w in words])
+    lead, words = _strip_titles(words, norm)
+    while words and words[-1].lower().rstrip(".") in tl:
+        words = words[:-1]
+    if len(words) == 1 and lead and lead[0].lower().rstrip(".") in _PERSONAL_TITLES and words[0][:1].isupper():
+        return words[0].rstrip("."), own  # "Mr. Comey": a person, named in full elsewhere
+    if len(words) < 2 or (len(words) > 3 and all(w.isupper() for w in words)):
+        return None, own  # one word, or a headline in capitals ("BEST THING FOR DEMOCRATS")
+    lows = [w.lower() for w in words]
+    if not ORG_WORDS.isdisjoint([w.rstrip(".") for w in lows]):
+        return None, own
+    if not _WEEKDAYS_MONTHS.isdisjoint(lows):
+        return None, own
+    return " ".join(words).rstrip("."), own
+
+
+#: _run_name of the runs NameIndex.build met that do not depend on their article ("" for
+#: None), by the run's text; emptied when it grows large.
+_RUN_NAMES: dict[str, str] = {}
+
+
+#: NameIndex remembers full_name and is_person per name, and build the names of runs that do
+#: not depend on their article (_RUN_NAMES) (False: computed at each call, for the tests).
+_MEMO_NAMES = True
+
+
 @dataclass
 class NameIndex:
     """Capitalised names of one article: full person names by their last word, and the
@@ -857,6 +899,10 @@ class NameIndex:
     positions: list[tuple[int, str]]  # (offset, full person name) of each 2+ word name
     _aliases: dict[str, str] | None = field(default=None, repr=False)  # None: not looked for yet
     _norm: str = field(default="", repr=False, compare=False)  # the article, for the acronyms
+    # full_name and is_person of the names already asked about (an article names its speakers
+    # again and again; both depend only on the index)
+    _full: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _person: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -877,6 +923,16 @@ class NameIndex:
             if "." in group:
                 for start, words in _split_at_sentence_ends(run.start(), group.split(" "), tl):
                     cls._add(words, start, tl, positions, norm)
+            elif _MEMO_NAMES:
+                name = _RUN_NAMES.get(group)
+                if name is None:
+                    name, own = _run_name(group.split(" "), tl, norm)
+                    if own:
+                        if len(_RUN_NAMES) >= 50_000:
+                            _RUN_NAMES.clear()
+                        _RUN_NAMES[group] = name or ""
+                if name:
+                    positions.append((run.start(), name))
             else:
                 cls._add(group.split(" "), run.start(), tl, positions, norm)
         full = [(pos, name) for pos, name in positions if " " in name]
@@ -918,34 +974,20 @@ class NameIndex:
         words: list[str], start: int, tl: frozenset[str] | set[str],
         positions: list[tuple[int, str]], norm: str | None = None,
     ) -> None:
-        # drop leading function words and sentence adverbs capitalised at a sentence start
-        # ("For Ann Lee", "Meanwhile Ann Lee"), what comes before a possessive ("Acme's Ann
-        # Lee") and titles or roles ("Home Secretary Ann Lee", "Singer Ann Lee")
-        while words and words[0].lower() in _NAME_RUN_LEAD:
-            words = words[1:]
-        for k in range(len(words) - 2, -1, -1):
-            if words[k].endswith("'s"):
-                words = words[k + 1 :]
-                break
-        if words and words[-1].endswith(("'s", "'")):
-            words[-1] = words[-1][:-2] if words[-1].endswith("'s") else words[-1][:-1]
-        lead, words = _strip_titles(words, norm)
-        while words and words[-1].lower().rstrip(".") in tl:
-            words = words[:-1]
-        if len(words) == 1 and lead and lead[0].lower().rstrip(".") in _PERSONAL_TITLES and words[0][:1].isupper():
-            positions.append((start, words[0].rstrip(".")))  # "Mr. Comey": a person, named in full elsewhere
-            return
-        if len(words) < 2 or (len(words) > 3 and all(w.isupper() for w in words)):
-            return  # one word, or a headline in capitals ("BEST THING FOR DEMOCRATS")
-        lows = [w.lower() for w in words]
-        if not ORG_WORDS.isdisjoint([w.rstrip(".") for w in lows]):
-            return
-        if not _WEEKDAYS_MONTHS.isdisjoint(lows):
-            return
-        positions.append((start, " ".join(words).rstrip(".")))
+        name = _run_name(words, tl, norm)[0]
+        if name is not None:
+            positions.append((start, name))
 
     def full_name(self, name: str) -> str:
         """The fullest known form of ``name`` (titles dropped), or ``name`` itself."""
+        if not _MEMO_NAMES:
+            return self._full_name(name)
+        full = self._full.get(name)
+        if full is None:
+            full = self._full[name] = self._full_name(name)
+        return full
+
+    def _full_name(self, name: str) -> str:
         words = name.replace("\u2019", "'").split()
         _, core = _strip_titles(words)
         if not core:
@@ -968,6 +1010,14 @@ class NameIndex:
         return name
 
     def is_person(self, name: str) -> bool:
+        if not _MEMO_NAMES:
+            return self._is_person(name)
+        person = self._person.get(name)
+        if person is None:
+            person = self._person[name] = self._is_person(name)
+        return person
+
+    def _is_person(self, name: str) -> bool:
         words = name.split()
         if any(w.lower().rstrip(".'s") in ORG_WORDS for w in words):
             return False

@@ -203,3 +203,95 @@ def test_trigger_pattern_and_quote_columns_fast_paths_on_the_corpus(shared_data,
     assert _check_trigger_re(sentences) > 1000
     lean, previous = _lean_and_previous(texts, monkeypatch)
     assert lean == previous
+
+
+# --- second round: _LEANER steps of quote_columns, and NameIndex's remembered names ---------------
+def _leaner_and_previous(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
+    """quote_columns with the _LEANER steps and remembered names, and without them (a fresh
+    run-name memory each way, so that neither leans on the other's)."""
+    import analysis.quotes as quotes_mod
+
+    monkeypatch.setattr(sp, "_RUN_NAMES", {})
+    leaner = [quotes_mod.quote_columns(t) for t in texts]
+    again = [quotes_mod.quote_columns(t) for t in texts]  # with every run name remembered
+    assert again == leaner
+    monkeypatch.setattr(quotes_mod, "_LEANER", False)
+    monkeypatch.setattr(sp, "_MEMO_NAMES", False)
+    previous = [quotes_mod.quote_columns(t) for t in texts]
+    monkeypatch.setattr(quotes_mod, "_LEANER", True)
+    monkeypatch.setattr(sp, "_MEMO_NAMES", True)
+    return leaner, previous
+
+
+def test_quote_columns_leaner_steps_on_generated_texts(monkeypatch: pytest.MonkeyPatch):
+    texts = [t for t in _generated_quote_texts(1500) if t.strip()]
+    texts += [t for t in _generated_texts(400) if t.strip()]
+    leaner, previous = _leaner_and_previous(texts, monkeypatch)
+    assert sum(len(c["start"]) for c in leaner) > 500
+    for text, a, b in zip(texts, leaner, previous):
+        assert a == b, text
+
+
+def test_quote_columns_leaner_steps_on_the_seed_texts(seed_body: str, monkeypatch: pytest.MonkeyPatch):
+    from .test_quotes import FAST_PATH_TEXTS
+
+    texts = [seed_body, *FAST_PATH_TEXTS, *("\n".join(paras) for _, paras, _ in SMALL_CORPUS)]
+    leaner, previous = _leaner_and_previous(texts, monkeypatch)
+    assert leaner == previous
+
+
+@pytest.mark.shared
+def test_quote_columns_leaner_steps_on_the_corpus(shared_data, monkeypatch):
+    texts = _corpus_texts(shared_data, 500)
+    leaner, previous = _leaner_and_previous(texts, monkeypatch)
+    assert sum(len(c["start"]) for c in leaner) > 3000
+    assert leaner == previous
+
+
+def _check_first_word_before(strings: list[str]) -> None:
+    import re
+
+    import analysis.quotes as quotes_mod
+
+    for s in strings:
+        for lo in range(0, len(s) + 1, 7):
+            for pos in range(lo, len(s) + 1):
+                m = re.search(r"(\w+)\W*$", s[max(lo, pos - 40) : pos])
+                assert quotes_mod._first_word_before(s, lo, pos) == (m.group(1).lower() if m else ""), (s, lo, pos)
+
+
+def test_first_word_before_with_findall_is_the_regex_answer():
+    _check_first_word_before(_generated_quote_texts(150, seed=11) + ["", "a", "_x_ é1 ", "İstanbul said—"])
+
+
+def test_trim_trailing_word_test_equals_the_search(monkeypatch: pytest.MonkeyPatch):
+    import analysis.quotes as quotes_mod
+
+    words = "and but also while as or yet so then even whereas".split()
+    rng = np.random.default_rng(13)
+    pieces = words + [w.upper() for w in words] + [w.title() for w in words] + [
+        "wherea\u017f", "a\u017f", "x", "the", ",", ".", "-", ";", "said", "'", "...", "U.S.", "\n", "—", ""
+    ]
+    strings = [" ".join(rng.choice(pieces, int(rng.integers(1, 8)))) for _ in range(4000)]
+    trimmed = []
+    for s in strings:
+        trimmed.append([quotes_mod._trim(s, a, len(s)) for a in range(len(s) + 1)])
+    monkeypatch.setattr(quotes_mod, "_LEANER", False)
+    for s, got in zip(strings, trimmed):
+        assert got == [quotes_mod._trim(s, a, len(s)) for a in range(len(s) + 1)], s
+
+
+def test_run_names_remembered_across_articles_are_those_of_the_article():
+    # a run whose name depends on the article (a title or role word before it) is never
+    # remembered; the others give the same name in any article
+    small = ["\n".join(paras) for _, paras, _ in SMALL_CORPUS]
+    texts = [_seed_body(), *small, *_generated_texts(400, seed=19)]
+    tl = sp._titles_and_abbreviations()
+    for text in texts:
+        norm = segment(text).norm if text.strip() else text
+        for run in sp._CAP_RUNS_RE.finditer(norm):
+            group = run.group(0)
+            name, own = sp._run_name(group.split(" "), tl, norm)
+            if own:
+                assert sp._run_name(group.split(" "), tl, "") == (name, True)
+                assert sp._run_name(group.split(" "), tl, None) == (name, True)
