@@ -273,7 +273,9 @@ def _sums_of(infos: list[tuple[float, float, bool]]) -> tuple[float, float, floa
 
 class _TokenInfo(dict):
     """Whitespace token -> ``(VADER's reading of it, the _word_info of each of its words,
-    the scores of its scored words or None if it holds a negator)``.
+    the scores of its scored words or None if it holds a negator, 1 if VADER keeps the token
+    else 0, its VADER lexicon valence or None, whether VADER's rules must read the sentence
+    word by word because of it)``.
 
     VADER reads a sentence by whitespace tokens (:data:`analysis.vader._TOKEN_INFO`), and
     :func:`_words` never matches across whitespace (nor does lower-casing change at a space),
@@ -282,7 +284,7 @@ class _TokenInfo(dict):
     third parts (:func:`_plain_sums`). Emptied when it holds too many.
     """
 
-    def __missing__(self, raw: str) -> tuple[tuple | None, tuple, tuple | None]:
+    def __missing__(self, raw: str) -> tuple:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         if raw.isalnum() and raw.isascii():  # one plain word (most tokens), as in _words
@@ -295,21 +297,29 @@ class _TokenInfo(dict):
             low = raw[:-1].lower()
             reading = vader._word_reading(raw[:-1], low)
         else:
+            low = None
+            reading = vader._token_info(raw)
             words = tuple(map(_WORD_INFO.__getitem__, _words(raw)))
             if any(map(_IS_NEGATOR, words)):
                 scores: tuple | None = None
             else:
                 scores = tuple((a, g) for a, g, _ in words if a or g)
-            info = self[raw] = (vader._token_info(raw), words, scores)
-            return info
-        word = _WORD_INFO[low]
-        if word is _NO_SCORE:
-            scores = ()
-        elif word[2]:
-            scores = None
+        if low is not None:
+            word = _WORD_INFO[low]
+            words = (word,)
+            if word is _NO_SCORE:
+                scores = ()
+            elif word[2]:
+                scores = None
+            else:
+                scores = ((word[0], word[1]),) if word[0] or word[1] else ()
+        # then: 1 if VADER keeps the token (else 0), its lexicon valence if it is a lexicon
+        # word (else None), and whether VADER's rules must read the sentence word by word
+        # because of it (a context word, an idiom word, "but", or a lexicon word in capitals)
+        if reading is None:
+            info = self[raw] = (None, words, scores, 0, None, False)
         else:
-            scores = ((word[0], word[1]),) if word[0] or word[1] else ()
-        info = self[raw] = (reading, (word,), scores)
+            info = self[raw] = (reading, words, scores, 1, reading[4], reading[7] or (reading[2] and reading[5]))
         return info
 
 
@@ -322,6 +332,9 @@ _WORDS_PART = operator.itemgetter(1)
 #: The third part of a token's info: ``(AFINN, General Inquirer)`` of each of its words with a
 #: score, in order, or ``None`` when one of its words is a negator.
 _SCORES_PART = operator.itemgetter(2)
+_KEPT = operator.itemgetter(3)
+_LEXICON_VALENCE = operator.itemgetter(4)
+_HARD = operator.itemgetter(5)
 
 
 def _plain_sums(scores: Iterable[tuple[float, float]]) -> tuple[float, float, float, float]:
@@ -504,9 +517,17 @@ def _sentence_parts(text: str) -> tuple[float, float, float, float, list[float] 
     :func:`sentence_features`, or ``None`` for a blank text (its ``news`` score is VADER's
     compound)."""
     tokens = list(map(_TOKEN_INFO.__getitem__, text.split()))
-    n, vals, amp = vader._valences_of(
-        list(filter(None, map(_VADER_PART, tokens))), vader._punct_amplifier(text)
-    )
+    if True in map(_HARD, tokens):
+        n, vals, amp = vader._valences_of(
+            list(filter(None, map(_VADER_PART, tokens))), vader._punct_amplifier(text)
+        )
+    else:
+        # no context word, idiom word, "but" or lexicon word in capitals: every lexicon word
+        # keeps its lexicon valence (what vader._valences_of gives such a sentence; the
+        # zeros and the words without a valence are left out, as there)
+        n = sum(map(_KEPT, tokens))
+        vals = list(filter(None, map(_LEXICON_VALENCE, tokens)))
+        amp = vader._punct_amplifier(text)
     if not n:
         if not text.strip():
             return 0.0, 0.0, 0.0, 0.0, None

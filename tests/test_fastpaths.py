@@ -902,7 +902,14 @@ def _general_token_info(raw: str) -> tuple:
         scores = None
     else:
         scores = tuple((a, g) for a, g, _ in words if a or g)
-    return vader._token_info(raw), words, scores
+    reading = vader._token_info(raw)
+    if reading is None:
+        return reading, words, scores, 0, None, False
+    word, low = reading[0], reading[1]
+    in_lex = low in vader.lexicon()
+    hard = (vader._is_context(low) or word in vader._IDIOM_WORDS or low == "but"
+            or (in_lex and word.isupper()))
+    return reading, words, scores, 1, vader.lexicon().get(low), hard
 
 
 def _general_vader_reading(raw: str) -> tuple | None:
