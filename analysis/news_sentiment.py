@@ -552,7 +552,7 @@ def _vader_features(n: int, vals: list[float], amp: float) -> list[float]:
     then VADER's ``neu`` (14 items). Each sum adds the same terms in the same order as
     ``sum()`` and the loops there do (a sum that starts from 0.0 instead of the integer 0
     gives the same float; the valences are never -0.0), so the numbers are equal (tests
-    compare them).
+    compare them); the four scores are rounded as :func:`_rounded` rounds.
     """
     s = p = q = 0.0
     n_pos = n_neg = 0
@@ -579,22 +579,47 @@ def _vader_features(n: int, vals: list[float], amp: float) -> list[float]:
         neg_sum -= amp
     neu_count = n - len(vals)
     total = pos_sum + math.fabs(neg_sum) + neu_count
-    return [
-        round(compound, 4),
-        s,
-        p,
-        q,
-        float(n_pos),
-        float(n_neg),
-        round(math.fabs(pos_sum / total), 3),
-        round(math.fabs(neg_sum / total), 3),
-        s / math.sqrt(n),
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        round(math.fabs(neu_count / total), 3),
-    ]
+    pos = math.fabs(pos_sum / total)
+    neg = math.fabs(neg_sum / total)
+    neu = math.fabs(neu_count / total)
+    # round(x, 4) and round(x, 3) as vader._scores rounds, written out (_rounded, inline):
+    # the same numbers, without round()'s decimal formatting
+    y = compound * 10000.0 + 0.5
+    r = y // 1.0
+    d = y - r
+    compound = (r / 10000.0 if r else compound * 0.0) if 1e-9 < d < 0.999999999 else round(compound, 4)
+    y = pos * 1000.0 + 0.5
+    r = y // 1.0
+    d = y - r
+    pos = (r / 1000.0 if r else pos * 0.0) if 1e-9 < d < 0.999999999 else round(pos, 3)
+    y = neg * 1000.0 + 0.5
+    r = y // 1.0
+    d = y - r
+    neg = (r / 1000.0 if r else neg * 0.0) if 1e-9 < d < 0.999999999 else round(neg, 3)
+    y = neu * 1000.0 + 0.5
+    r = y // 1.0
+    d = y - r
+    neu = (r / 1000.0 if r else neu * 0.0) if 1e-9 < d < 0.999999999 else round(neu, 3)
+    return [compound, s, p, q, float(n_pos), float(n_neg), pos, neg, s / math.sqrt(n),
+            0.0, 0.0, 0.0, 0.0, neu]
+
+
+def _rounded(x: float, scale: float, ndigits: int) -> float:
+    """``round(x, ndigits)`` for ``scale == 10.0 ** ndigits`` and ``|x| <= 1`` (what
+    :func:`_vader_features` computes inline).
+
+    ``round`` rounds the exact value of ``x`` to ``ndigits`` decimals (half to even) and
+    returns the float nearest that decimal. ``y = x * scale + 0.5`` is within about 1e-12 of
+    its exact value, so when it is more than 1e-9 away from an integer, the integer ``r``
+    below it is the exact value's nearest integer and no tie is near; ``r / scale`` is then
+    the float nearest ``r * 10**-ndigits`` (one correctly rounded division of exact numbers),
+    and ``x * 0.0`` is the zero of ``x``'s sign that ``round`` gives. Near a tie, ``round``
+    itself decides. Tests compare this with ``round`` next to every tie.
+    """
+    y = x * scale + 0.5
+    r = y // 1.0
+    d = y - r
+    return (r / scale if r else x * 0.0) if 1e-9 < d < 0.999999999 else round(x, ndigits)
 
 
 def news_scores(texts: Iterable[str]) -> np.ndarray:

@@ -1039,3 +1039,33 @@ def test_token_sentences_equal_searchsorted_on_texts():
         if len(seg.sentences) > 1:
             want = _ref_token_sentences([s for s, _ in seg.sentences], [s for s, _, _ in seg.tokens])
             assert seg.token_sentence == want
+
+
+# --------------------------------------------------------------------------- rounding
+
+
+def _same_float(a: float, b: float) -> bool:
+    return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+
+def test_rounded_equals_round_next_to_every_tie():
+    """news_sentiment._rounded (inline in _vader_features) against round() on the decimal
+    ties of -1..1 and the floats around them, the exact multiples, zeros and random values."""
+    import random
+
+    rounded = news_sentiment._rounded
+    values = [0.0, -0.0, 5e-324, -5e-324, 1e-300, -1e-300, 1.0, -1.0]
+    for ndigits in (3, 4):
+        scale = 10.0 ** ndigits
+        for k in range(-int(scale), int(scale) + 1):
+            for x in ((k + 0.5) / scale, k / scale):
+                values.append(x)
+                up = down = x
+                for _ in range(3):
+                    up, down = math.nextafter(up, math.inf), math.nextafter(down, -math.inf)
+                    values += [up, down]
+    rng = random.Random(3)
+    values += [rng.uniform(-1, 1) * rng.choice([1, 1e-3, 1e-5]) for _ in range(50_000)]
+    for ndigits in (3, 4):
+        for x in values:
+            assert _same_float(rounded(x, 10.0 ** ndigits, ndigits), round(x, ndigits)), (x, ndigits)
