@@ -1069,3 +1069,18 @@ def test_rounded_equals_round_next_to_every_tie():
     for ndigits in (3, 4):
         for x in values:
             assert _same_float(rounded(x, 10.0 ** ndigits, ndigits), round(x, ndigits)), (x, ndigits)
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.72, 0.9])
+def test_mtld_from_repeats_equals_the_loop_that_checks_every_token(threshold):
+    """measures() takes MTLD from the repeats only (_mtld_repeats_pass)."""
+    for toks in _token_lists(_texts()):
+        got = diversity.measures(toks, threshold=threshold)[2]
+        assert _same(got, ref_mtld(toks, threshold)), toks[:10]
+
+
+@pytest.mark.shared
+def test_mtld_from_repeats_on_the_corpus(shared_data):
+    for toks in _token_lists(_corpus_texts(shared_data, 300)):
+        for threshold in (0.5, 0.72):
+            assert _same(diversity.measures(toks, threshold=threshold)[2], ref_mtld(toks, threshold))
