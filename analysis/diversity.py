@@ -100,11 +100,28 @@ def _mattr(ids: list[int] | np.ndarray, n_types: int, window: int) -> float:
         return _NAN
     if n <= window:
         return n_types / n  # the type-token ratio
-    a = np.asarray(ids, dtype=np.int64)
+    return _mattr_of_prev(_neighbours(np.asarray(ids, dtype=np.int64))[0], n_types, window)
+
+
+def _neighbours(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(prev, next)``: for each token of ``a``, the place of the previous and of the next
+    token with the same number, -1 where there is none."""
+    n = len(a)
     order = np.argsort(a, kind="stable")
     same = a[order[1:]] == a[order[:-1]]
+    later, earlier = order[1:][same], order[:-1][same]
     prev = np.full(n, -1, dtype=np.int64)
-    prev[order[1:][same]] = order[:-1][same]
+    prev[later] = earlier
+    nxt = np.full(n, -1, dtype=np.int64)
+    nxt[earlier] = later
+    return prev, nxt
+
+
+def _mattr_of_prev(prev: np.ndarray, n_types: int, window: int) -> float:
+    """:func:`_mattr` from each token's previous occurrence (:func:`_neighbours`)."""
+    n = len(prev)
+    if n <= window:
+        return n_types / n  # the type-token ratio
     j = np.arange(n, dtype=np.int64)
     first = np.maximum(np.maximum(prev + 1, j - (window - 1)), 0)
     last = np.minimum(j, n - window)
@@ -141,14 +158,49 @@ def _measures_of_ids(
     n = len(ids)
     if n == 0:
         return _NAN, _NAN, _NAN, _NAN
-    array = np.asarray(ids, dtype=np.int64)  # converted once, for MATTR and HD-D's counts
+    array = np.asarray(ids, dtype=np.int64)  # converted once, for MATTR, MTLD and HD-D
     counts = np.bincount(array, minlength=n_types) if n >= sample_size else None
+    prev, nxt = _neighbours(array)
+    # MTLD's passes read only the tokens seen before: forward those with a previous
+    # occurrence, backward (places counted from the end) those with a next one
+    seen = np.flatnonzero(prev >= 0)
+    seen_back = np.flatnonzero(nxt >= 0)[::-1]
+    forward = _mtld_repeats_pass(seen.tolist(), prev[seen].tolist(), n, threshold)
+    backward = _mtld_repeats_pass(
+        (n - 1 - seen_back).tolist(), (n - 1 - nxt[seen_back]).tolist(), n, threshold
+    )
     return (
         n_types / n,
-        _mattr(array, n_types, window),
-        _mtld(ids, threshold),
+        _mattr_of_prev(prev, n_types, window),
+        (forward + backward) / 2,
         _hdd(counts, n, sample_size) if counts is not None else _NAN,
     )
+
+
+def _mtld_repeats_pass(places: list[int], previous: list[int], n: int, threshold: float) -> float:
+    """:func:`_mtld_pass` over ``n`` tokens from their repeats only: ``places`` (ascending)
+    are the tokens whose type occurred before, ``previous`` the place of that occurrence.
+
+    A token is a repeat in the current stretch when its previous occurrence lies in the
+    stretch (at or after ``start``); the stretch's types are then its tokens less its
+    repeats. Tokens of a new type never lower the TTR (see :func:`_mtld_pass`), so only
+    repeats are read: the same comparisons, with the same integers, in the same order.
+    """
+    factors = 0.0
+    start = 0
+    repeats = 0
+    for j, p in zip(places, previous):
+        if p >= start:
+            repeats += 1
+            count = j - start + 1
+            if (count - repeats) / count <= threshold:
+                factors += 1
+                start = j + 1
+                repeats = 0
+    count = n - start
+    ttr = (count - repeats) / count if count else 1.0  # the TTR after the last token, 1 after a cut
+    factors += (1 - ttr) / (1 - threshold)  # the partial factor left at the end
+    return n / factors if factors else _NAN
 
 
 def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:

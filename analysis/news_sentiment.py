@@ -269,7 +269,9 @@ def _sums_of(infos: list[tuple[float, float, bool]]) -> tuple[float, float, floa
 
 class _TokenInfo(dict):
     """Whitespace token -> ``(VADER's reading of it, the _word_info of each of its words,
-    the scores of its scored words or None if it holds a negator)``.
+    the scores of its scored words or None if it holds a negator, 1 if VADER keeps the token
+    else 0, its VADER lexicon valence or None, whether VADER's rules must read the sentence
+    word by word because of it)``.
 
     VADER reads a sentence by whitespace tokens (:data:`analysis.vader._TOKEN_INFO`), and
     :func:`_words` never matches across whitespace (nor does lower-casing change at a space),
@@ -278,7 +280,7 @@ class _TokenInfo(dict):
     third parts (:func:`_plain_sums`). Emptied when it holds too many.
     """
 
-    def __missing__(self, raw: str) -> tuple[tuple | None, tuple, tuple | None]:
+    def __missing__(self, raw: str) -> tuple:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         if raw.isalnum() and raw.isascii():  # one plain word (most tokens), as in _words
@@ -291,21 +293,29 @@ class _TokenInfo(dict):
             low = raw[:-1].lower()
             reading = vader._word_reading(raw[:-1], low)
         else:
+            low = None
+            reading = vader._token_info(raw)
             words = tuple(map(_WORD_INFO.__getitem__, _words(raw)))
             if any(map(_IS_NEGATOR, words)):
                 scores: tuple | None = None
             else:
                 scores = tuple((a, g) for a, g, _ in words if a or g)
-            info = self[raw] = (vader._token_info(raw), words, scores)
-            return info
-        word = _WORD_INFO[low]
-        if word is _NO_SCORE:
-            scores = ()
-        elif word[2]:
-            scores = None
+        if low is not None:
+            word = _WORD_INFO[low]
+            words = (word,)
+            if word is _NO_SCORE:
+                scores = ()
+            elif word[2]:
+                scores = None
+            else:
+                scores = ((word[0], word[1]),) if word[0] or word[1] else ()
+        # then: 1 if VADER keeps the token (else 0), its lexicon valence if it is a lexicon
+        # word (else None), and whether VADER's rules must read the sentence word by word
+        # because of it (a context word, an idiom word, "but", or a lexicon word in capitals)
+        if reading is None:
+            info = self[raw] = (None, words, scores, 0, None, False)
         else:
-            scores = ((word[0], word[1]),) if word[0] or word[1] else ()
-        info = self[raw] = (reading, (word,), scores)
+            info = self[raw] = (reading, words, scores, 1, reading[4], reading[7] or (reading[2] and reading[5]))
         return info
 
 
@@ -318,6 +328,9 @@ _WORDS_PART = operator.itemgetter(1)
 #: The third part of a token's info: ``(AFINN, General Inquirer)`` of each of its words with a
 #: score, in order, or ``None`` when one of its words is a negator.
 _SCORES_PART = operator.itemgetter(2)
+_KEPT = operator.itemgetter(3)
+_LEXICON_VALENCE = operator.itemgetter(4)
+_HARD = operator.itemgetter(5)
 
 
 def _plain_sums(scores: Iterable[tuple[float, float]]) -> tuple[float, float, float, float]:
@@ -500,9 +513,17 @@ def _sentence_parts(text: str) -> tuple[float, float, float, float, list[float] 
     :func:`sentence_features`, or ``None`` for a blank text (its ``news`` score is VADER's
     compound)."""
     tokens = list(map(_TOKEN_INFO.__getitem__, text.split()))
-    n, vals, amp = vader._valences_of(
-        list(filter(None, map(_VADER_PART, tokens))), vader._punct_amplifier(text)
-    )
+    if True in map(_HARD, tokens):
+        n, vals, amp = vader._valences_of(
+            list(filter(None, map(_VADER_PART, tokens))), vader._punct_amplifier(text)
+        )
+    else:
+        # no context word, idiom word, "but" or lexicon word in capitals: every lexicon word
+        # keeps its lexicon valence (what vader._valences_of gives such a sentence; the
+        # zeros and the words without a valence are left out, as there)
+        n = sum(map(_KEPT, tokens))
+        vals = list(filter(None, map(_LEXICON_VALENCE, tokens)))
+        amp = vader._punct_amplifier(text)
     if not n:
         if not text.strip():
             return 0.0, 0.0, 0.0, 0.0, None
@@ -527,7 +548,7 @@ def _vader_features(n: int, vals: list[float], amp: float) -> list[float]:
     then VADER's ``neu`` (14 items). Each sum adds the same terms in the same order as
     ``sum()`` and the loops there do (a sum that starts from 0.0 instead of the integer 0
     gives the same float; the valences are never -0.0), so the numbers are equal (tests
-    compare them).
+    compare them); the four scores are rounded as :func:`_rounded` rounds.
     """
     s = p = q = 0.0
     n_pos = n_neg = 0
@@ -554,22 +575,47 @@ def _vader_features(n: int, vals: list[float], amp: float) -> list[float]:
         neg_sum -= amp
     neu_count = n - len(vals)
     total = pos_sum + math.fabs(neg_sum) + neu_count
-    return [
-        round(compound, 4),
-        s,
-        p,
-        q,
-        float(n_pos),
-        float(n_neg),
-        round(math.fabs(pos_sum / total), 3),
-        round(math.fabs(neg_sum / total), 3),
-        s / math.sqrt(n),
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        round(math.fabs(neu_count / total), 3),
-    ]
+    pos = math.fabs(pos_sum / total)
+    neg = math.fabs(neg_sum / total)
+    neu = math.fabs(neu_count / total)
+    # round(x, 4) and round(x, 3) as vader._scores rounds, written out (_rounded, inline):
+    # the same numbers, without round()'s decimal formatting
+    y = compound * 10000.0 + 0.5
+    r = y // 1.0
+    d = y - r
+    compound = (r / 10000.0 if r else compound * 0.0) if 1e-9 < d < 0.999999999 else round(compound, 4)
+    y = pos * 1000.0 + 0.5
+    r = y // 1.0
+    d = y - r
+    pos = (r / 1000.0 if r else pos * 0.0) if 1e-9 < d < 0.999999999 else round(pos, 3)
+    y = neg * 1000.0 + 0.5
+    r = y // 1.0
+    d = y - r
+    neg = (r / 1000.0 if r else neg * 0.0) if 1e-9 < d < 0.999999999 else round(neg, 3)
+    y = neu * 1000.0 + 0.5
+    r = y // 1.0
+    d = y - r
+    neu = (r / 1000.0 if r else neu * 0.0) if 1e-9 < d < 0.999999999 else round(neu, 3)
+    return [compound, s, p, q, float(n_pos), float(n_neg), pos, neg, s / math.sqrt(n),
+            0.0, 0.0, 0.0, 0.0, neu]
+
+
+def _rounded(x: float, scale: float, ndigits: int) -> float:
+    """``round(x, ndigits)`` for ``scale == 10.0 ** ndigits`` and ``|x| <= 1`` (what
+    :func:`_vader_features` computes inline).
+
+    ``round`` rounds the exact value of ``x`` to ``ndigits`` decimals (half to even) and
+    returns the float nearest that decimal. ``y = x * scale + 0.5`` is within about 1e-12 of
+    its exact value, so when it is more than 1e-9 away from an integer, the integer ``r``
+    below it is the exact value's nearest integer and no tie is near; ``r / scale`` is then
+    the float nearest ``r * 10**-ndigits`` (one correctly rounded division of exact numbers),
+    and ``x * 0.0`` is the zero of ``x``'s sign that ``round`` gives. Near a tie, ``round``
+    itself decides. Tests compare this with ``round`` next to every tie.
+    """
+    y = x * scale + 0.5
+    r = y // 1.0
+    d = y - r
+    return (r / scale if r else x * 0.0) if 1e-9 < d < 0.999999999 else round(x, ndigits)
 
 
 def news_scores(texts: Iterable[str]) -> np.ndarray:

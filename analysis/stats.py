@@ -245,7 +245,7 @@ _PACKED_MAX_CHARS = 1 << 36
 
 
 class _Packed(dict):
-    """word -> its :data:`_MEASURES` and a 1 (the word count) packed in one integer, fields of
+    """word -> its :data:`_MEASURES` entry and a 1 (the word count) packed in one integer, fields of
     :data:`_PACK_BITS` bits: ``1 | chars << 40 | syllables << 80 | long << 120 |
     polysyllable << 160``. The sum over a text's words holds the five integer sums; emptied
     when it holds too many."""
@@ -253,9 +253,12 @@ class _Packed(dict):
     def __missing__(self, word: str) -> int:
         if len(self) >= _MEASURE_CACHE_LIMIT:
             self.clear()
-        chars, syl, long, poly = _MEASURES[word]
+        # _MEASURES[word], computed here without keeping it there
+        chars, syl = _n_chars(word), n_syllables(word)
         b = _PACK_BITS
-        packed = self[word] = 1 | chars << b | syl << 2 * b | long << 3 * b | poly << 4 * b
+        packed = self[word] = (
+            1 | chars << b | syl << 2 * b | (chars >= LONG_WORD_CHARS) << 3 * b | (syl >= POLYSYLLABLE) << 4 * b
+        )
         return packed
 
 

@@ -902,7 +902,14 @@ def _general_token_info(raw: str) -> tuple:
         scores = None
     else:
         scores = tuple((a, g) for a, g, _ in words if a or g)
-    return vader._token_info(raw), words, scores
+    reading = vader._token_info(raw)
+    if reading is None:
+        return reading, words, scores, 0, None, False
+    word, low = reading[0], reading[1]
+    in_lex = low in vader.lexicon()
+    hard = (vader._is_context(low) or word in vader._IDIOM_WORDS or low == "but"
+            or (in_lex and word.isupper()))
+    return reading, words, scores, 1, vader.lexicon().get(low), hard
 
 
 def _general_vader_reading(raw: str) -> tuple | None:
@@ -1032,3 +1039,48 @@ def test_token_sentences_equal_searchsorted_on_texts():
         if len(seg.sentences) > 1:
             want = _ref_token_sentences([s for s, _ in seg.sentences], [s for s, _, _ in seg.tokens])
             assert seg.token_sentence == want
+
+
+# --------------------------------------------------------------------------- rounding
+
+
+def _same_float(a: float, b: float) -> bool:
+    return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+
+def test_rounded_equals_round_next_to_every_tie():
+    """news_sentiment._rounded (inline in _vader_features) against round() on the decimal
+    ties of -1..1 and the floats around them, the exact multiples, zeros and random values."""
+    import random
+
+    rounded = news_sentiment._rounded
+    values = [0.0, -0.0, 5e-324, -5e-324, 1e-300, -1e-300, 1.0, -1.0]
+    for ndigits in (3, 4):
+        scale = 10.0 ** ndigits
+        for k in range(-int(scale), int(scale) + 1):
+            for x in ((k + 0.5) / scale, k / scale):
+                values.append(x)
+                up = down = x
+                for _ in range(3):
+                    up, down = math.nextafter(up, math.inf), math.nextafter(down, -math.inf)
+                    values += [up, down]
+    rng = random.Random(3)
+    values += [rng.uniform(-1, 1) * rng.choice([1, 1e-3, 1e-5]) for _ in range(50_000)]
+    for ndigits in (3, 4):
+        for x in values:
+            assert _same_float(rounded(x, 10.0 ** ndigits, ndigits), round(x, ndigits)), (x, ndigits)
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.72, 0.9])
+def test_mtld_from_repeats_equals_the_loop_that_checks_every_token(threshold):
+    """measures() takes MTLD from the repeats only (_mtld_repeats_pass)."""
+    for toks in _token_lists(_texts()):
+        got = diversity.measures(toks, threshold=threshold)[2]
+        assert _same(got, ref_mtld(toks, threshold)), toks[:10]
+
+
+@pytest.mark.shared
+def test_mtld_from_repeats_on_the_corpus(shared_data):
+    for toks in _token_lists(_corpus_texts(shared_data, 300)):
+        for threshold in (0.5, 0.72):
+            assert _same(diversity.measures(toks, threshold=threshold)[2], ref_mtld(toks, threshold))
