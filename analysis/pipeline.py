@@ -563,9 +563,20 @@ def _guided_batches(items: Iterator[Any], size: int, jobs: int) -> Iterator[list
         yield [ahead.popleft() for _ in range(min(n, len(ahead)))]
 
 
-def _worker_init() -> None:  # pragma: no cover - runs in the pool's processes
+def _worker_init(analyse: AnalyseFn | None = None) -> None:  # pragma: no cover - runs in the pool's processes
+    """Start a pool worker: Ctrl-C left to the parent, lexicons loaded and regexes compiled.
+
+    Each worker warms up itself, all at once, while the parent reads the first chunks: loading
+    in the parent before forking would make every worker wait for it, and the workers would
+    then copy the parent's memory page by page as they touch the shared lexicons (reference
+    counts are writes). What was loaded is frozen out of garbage collections, as in
+    :func:`_quiet_gc`.
+    """
     # Ctrl-C goes to the whole process group: let the parent stop the pool cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up(analyse)
+    if gc.get_freeze_count():  # the run froze the parent's objects (_quiet_gc): these too
+        gc.freeze()
 
 
 def _pool_context() -> mp.context.BaseContext:
@@ -587,7 +598,7 @@ def _run_local(
         for chunk in chunks:
             yield process_chunk(chunk, str(out_dir), fmt, analyse)
         return
-    with _pool_context().Pool(jobs, initializer=_worker_init) as pool:
+    with _pool_context().Pool(jobs, initializer=_worker_init, initargs=(analyse,)) as pool:
         pending: deque[Any] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(process_chunk, (chunk, str(out_dir), fmt, analyse)))
@@ -629,7 +640,8 @@ def _restore_gc(state: tuple[tuple[int, int, int], bool]) -> None:
 
 
 def _warm_up(analyse: AnalyseFn | None) -> None:
-    """Load lexicons and compile regexes once in the parent, so forked workers share them."""
+    """Load lexicons and compile regexes: one small article through every analysis (each pool
+    worker runs it as it starts, :func:`_worker_init`)."""
     sample = Article(
         id="warm-up",
         title="Warm-up",
@@ -958,8 +970,6 @@ def analyse_corpus(
                 del state.done[art.id]
             yield art, h
 
-    if engine == "local" and jobs > 1:
-        _warm_up(analyse)
     t0 = time.perf_counter()
     bar = _progress(progress)
     status = "interrupted"
