@@ -578,31 +578,18 @@ def _vader_features(n: int, vals: list[float], amp: float) -> list[float]:
     pos = math.fabs(pos_sum / total)
     neg = math.fabs(neg_sum / total)
     neu = math.fabs(neu_count / total)
-    # round(x, 4) and round(x, 3) as vader._scores rounds, written out (_rounded, inline):
-    # the same numbers, without round()'s decimal formatting
-    y = compound * 10000.0 + 0.5
-    r = y // 1.0
-    d = y - r
-    compound = (r / 10000.0 if r else compound * 0.0) if 1e-9 < d < 0.999999999 else round(compound, 4)
-    y = pos * 1000.0 + 0.5
-    r = y // 1.0
-    d = y - r
-    pos = (r / 1000.0 if r else pos * 0.0) if 1e-9 < d < 0.999999999 else round(pos, 3)
-    y = neg * 1000.0 + 0.5
-    r = y // 1.0
-    d = y - r
-    neg = (r / 1000.0 if r else neg * 0.0) if 1e-9 < d < 0.999999999 else round(neg, 3)
-    y = neu * 1000.0 + 0.5
-    r = y // 1.0
-    d = y - r
-    neu = (r / 1000.0 if r else neu * 0.0) if 1e-9 < d < 0.999999999 else round(neu, 3)
+    # round(x, 4) and round(x, 3) as vader._scores rounds, without round()'s decimal formatting
+    compound = _rounded(compound, 10000.0, 4)
+    pos = _rounded(pos, 1000.0, 3)
+    neg = _rounded(neg, 1000.0, 3)
+    neu = _rounded(neu, 1000.0, 3)
     return [compound, s, p, q, float(n_pos), float(n_neg), pos, neg, s / math.sqrt(n),
             0.0, 0.0, 0.0, 0.0, neu]
 
 
 def _rounded(x: float, scale: float, ndigits: int) -> float:
-    """``round(x, ndigits)`` for ``scale == 10.0 ** ndigits`` and ``|x| <= 1`` (what
-    :func:`_vader_features` computes inline).
+    """``round(x, ndigits)`` for ``scale == 10.0 ** ndigits`` and ``|x| <= 1`` (how
+    :func:`_vader_features` rounds VADER's scores).
 
     ``round`` rounds the exact value of ``x`` to ``ndigits`` decimals (half to even) and
     returns the float nearest that decimal. ``y = x * scale + 0.5`` is within about 1e-12 of

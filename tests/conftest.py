@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -20,11 +21,28 @@ def seed_path() -> Path:
     return SEED_PATH
 
 
-@pytest.fixture(scope="session")
-def seed_body() -> str:
+def read_seed_body() -> str:
     """The seed's body as the seed layout defines it: lines between the title and the byline."""
     lines = SEED_PATH.read_text(encoding="utf-8").splitlines()
     return "\n".join(ln.strip() for ln in lines[1:-1] if ln.strip())
+
+
+@pytest.fixture(scope="session")
+def seed_body() -> str:
+    """:func:`read_seed_body`."""
+    return read_seed_body()
+
+
+def corpus_texts(shared_data: Path, n: int) -> list[str]:
+    """The texts of the first ``n`` articles of the shared BBC corpus (``corpus.jsonl``)."""
+    out = []
+    with (shared_data / "corpus" / "corpus.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line)["text"])
+            if len(out) >= n:
+                break
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ from analysis import diversity, news_sentiment, pipeline, sentiment, stats, term
 from analysis.loaders import Article
 from analysis.text import segment
 
-from .conftest import SEED_PATH, SMALL_CORPUS
+from .conftest import SMALL_CORPUS, corpus_texts, read_seed_body
 
 AWKWARD = [
     "",
@@ -39,25 +39,13 @@ AWKWARD = [
 ]
 
 
-def _seed_body() -> str:
-    lines = SEED_PATH.read_text(encoding="utf-8").splitlines()
-    return "\n".join(ln.strip() for ln in lines[1:-1] if ln.strip())
-
-
 def _texts() -> list[str]:
     small = ["\n".join(paras) for _, paras, _ in SMALL_CORPUS]
-    return [_seed_body(), *small, *AWKWARD]
+    return [read_seed_body(), *small, *AWKWARD]
 
 
 def _corpus_texts(shared_data, n: int = 60) -> list[str]:
-    out = []
-    with (shared_data / "corpus" / "corpus.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                out.append(json.loads(line)["text"])
-            if len(out) >= n:
-                break
-    return out
+    return corpus_texts(shared_data, n)
 
 
 def _same(a: Any, b: Any) -> bool:

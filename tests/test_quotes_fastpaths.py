@@ -7,32 +7,13 @@ first articles of the evaluation corpus; the results must be equal.
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
 from analysis import speakers as sp
 from analysis.text import segment
 
-from .conftest import SEED_PATH, SMALL_CORPUS
-
-
-def _seed_body() -> str:
-    lines = SEED_PATH.read_text(encoding="utf-8").splitlines()
-    return "\n".join(ln.strip() for ln in lines[1:-1] if ln.strip())
-
-
-def _corpus_texts(shared_data, n: int) -> list[str]:
-    out = []
-    with (shared_data / "corpus" / "corpus.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                out.append(json.loads(line)["text"])
-            if len(out) >= n:
-                break
-    return out
-
+from .conftest import SMALL_CORPUS, corpus_texts, read_seed_body
 
 _NAME_PIECES = [
     "Incomes Data Services (IDS)", "Office for National Statistics", "World Trade Organization",
@@ -89,14 +70,14 @@ def _check_lazy_aliases(texts: list[str]) -> int:
 
 def test_acronyms_looked_for_on_first_use_give_the_same_names():
     small = ["\n".join(paras) for _, paras, _ in SMALL_CORPUS]
-    texts = [_seed_body(), *small, "", "IDS said.", *_generated_texts(400)]
+    texts = [read_seed_body(), *small, "", "IDS said.", *_generated_texts(400)]
     assert _check_lazy_aliases(texts) > 50  # the texts do define acronyms
     assert sp.NameIndex({}, []).aliases == {}
 
 
 @pytest.mark.shared
 def test_acronyms_looked_for_on_first_use_on_the_corpus(shared_data):
-    assert _check_lazy_aliases(_corpus_texts(shared_data, 150)) > 10
+    assert _check_lazy_aliases(corpus_texts(shared_data, 150)) > 10
 
 
 # --- quote_columns: trigger words, candidate tokens and token tuples ------------------------------
@@ -195,7 +176,7 @@ def test_quote_columns_lean_steps_equal_the_full_scan(seed_body: str, monkeypatc
 
 @pytest.mark.shared
 def test_trigger_pattern_and_quote_columns_fast_paths_on_the_corpus(shared_data, monkeypatch):
-    texts = _corpus_texts(shared_data, 400)
+    texts = corpus_texts(shared_data, 400)
     sentences = []
     for text in texts:
         seg = segment(text)
@@ -242,7 +223,7 @@ def test_quote_columns_leaner_steps_on_the_seed_texts(seed_body: str, monkeypatc
 
 @pytest.mark.shared
 def test_quote_columns_leaner_steps_on_the_corpus(shared_data, monkeypatch):
-    texts = _corpus_texts(shared_data, 500)
+    texts = corpus_texts(shared_data, 500)
     leaner, previous = _leaner_and_previous(texts, monkeypatch)
     assert sum(len(c["start"]) for c in leaner) > 3000
     assert leaner == previous
@@ -285,7 +266,7 @@ def test_run_names_remembered_across_articles_are_those_of_the_article():
     # a run whose name depends on the article (a title or role word before it) is never
     # remembered; the others give the same name in any article
     small = ["\n".join(paras) for _, paras, _ in SMALL_CORPUS]
-    texts = [_seed_body(), *small, *_generated_texts(400, seed=19)]
+    texts = [read_seed_body(), *small, *_generated_texts(400, seed=19)]
     tl = sp._titles_and_abbreviations()
     for text in texts:
         norm = segment(text).norm if text.strip() else text
