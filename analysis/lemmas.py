@@ -4,7 +4,7 @@
 (181,612 forms) the first time it runs: about 0.17 s, paid by every process that lemmatises
 (each ``analyse`` run, each report kernel). ``make setup`` stores the decoded dictionary in
 the virtual environment (:func:`build_cache`, :data:`CACHE_NAME` under
-``<venv>/share/news-analysis-kit/``), which loads in about a third of that time.
+``<venv>/share/news-analysis-kit/``), which loads in about a quarter of that time.
 
 :func:`lemmatize` gives exactly what ``simplemma.lemmatize(word, lang="en")`` gives: with the
 cache it runs simplemma's own default strategy over the cached dictionary (simplemma's
@@ -23,7 +23,7 @@ import hashlib
 import marshal
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +113,7 @@ def build_cache() -> Path:
     data_file = _data_file()
     if data_file is None:
         raise ResourceError("this simplemma version keeps its dictionaries in an unknown place; no cache built")
-    entries = dict(_simplemma_dictionary().items())
+    entries = _shared_strings(_simplemma_dictionary().items())
     path = cache_dir() / CACHE_NAME
     tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
     try:
@@ -127,6 +127,16 @@ def build_cache() -> Path:
             pass
         raise ResourceError(f"cannot write the lemma cache {path}: {exc.strerror or exc}") from exc
     return path
+
+
+def _shared_strings(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """``dict(items)`` where equal strings are one object: a lemma that is also a form (75,454
+    of the 181,612 entries are their own lemma, and many forms share one lemma) is stored
+    once by ``marshal``, which writes a reference for an object it has already written. The
+    file is a quarter smaller and loads about 30 % faster; the entries are the same."""
+    canonical: dict[str, str] = {}
+    one = canonical.setdefault
+    return {one(form, form): one(lemma, lemma) for form, lemma in items}
 
 
 class _CachedFactory:

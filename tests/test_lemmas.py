@@ -56,6 +56,20 @@ def test_cache_holds_simplemmas_dictionary(cache_dir):
     assert cached == dict(DEFAULT_DICTIONARY_FACTORY.get_dictionary("en").items())
 
 
+def test_cache_stores_each_string_once(cache_dir):
+    """A lemma equal to its form, or shared by several forms, is one object in the cache, so
+    marshal writes it once (a smaller file, a faster load); the entries stay the same."""
+    import marshal
+
+    path = lemmas.build_cache()
+    plain = dict(DEFAULT_DICTIONARY_FACTORY.get_dictionary("en").items())
+    assert path.stat().st_size < 0.85 * len(marshal.dumps(plain))
+    cached = lemmas.english_dictionary()
+    assert cached == plain
+    own = [form for form, lemma in cached.items() if form == lemma]
+    assert len(own) > 50_000 and all(cached[form] is form for form in own)
+
+
 @pytest.mark.parametrize("with_cache", [True, False])
 def test_lemmatize_is_simplemmas(cache_dir, with_cache):
     if with_cache:
