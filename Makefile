@@ -20,15 +20,15 @@ help:
 ## setup: create .venv and install the kit with its test tools (re-runs only when pyproject.toml changes)
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml analysis/resource_cache.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -q -e '.[dev,dask]'
 	@# the kit's own bytecode, so that every kernel, worker and command starts without compiling it
 	@# (an editable install leaves it to the first import, and PYTHONDONTWRITEBYTECODE=1 forbids that)
 	$(PY) -m compileall -q analysis
-	@# simplemma's English dictionary decoded once (analysis/lemmas.py): each process starts faster
-	$(PY) -m analysis.lemmas
+	@# resources decoded once (analysis/resource_cache.py): each process starts faster
+	$(PY) -m analysis.resource_cache
 	@touch $(STAMP)
 
 ## report: set up, then run every notebook on every article in ARTICLES (default seeds/) into OUT (default reports/)

