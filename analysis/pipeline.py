@@ -20,7 +20,9 @@ errors        article that raised: ``article_id, source, error_type, message``
 ============  ==================================================================================
 
 Rows come in input order, whatever the engine and the number of processes, so a run with
-``jobs=2`` or on Dask writes exactly the tables of a run with ``jobs=1``. Memory stays bounded:
+``jobs=2`` or on Dask writes exactly the tables of a run with ``jobs=1``. A text met again
+shortly after is not analysed again: one process remembers its recent texts, and the workers
+of a pool pass the results of repeated texts to each other (:mod:`analysis.duplicates`). Memory stays bounded:
 at most a few chunks are in flight at any time, whatever the size of the corpus. An article
 that raises is recorded in ``errors`` and the run goes on. An interrupted run is continued with
 ``resume=True`` (``--resume``): committed chunks are kept, articles already written (same id,
@@ -42,8 +44,10 @@ import logging
 import multiprocessing as mp
 import os
 import platform
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -55,6 +59,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .duplicates import DuplicatePlan, SharedResults
 from .errors import AnalysisError, ParameterError, check_choice
 from .loaders import Article
 from .tables import (
@@ -263,7 +268,9 @@ _RECENT: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 _RECENT_SIZE = 512
 
 
-def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFrame]:
+def _analyse_chunk_default(
+    articles: Iterable[Article], shared: SharedResults | None = None
+) -> dict[str, pd.DataFrame]:
     """:func:`analyse_chunk` with :func:`analyse_article`, computed per chunk where it is faster.
 
     Gives the same tables as calling :func:`analyse_article` on each article and stacking them
@@ -278,6 +285,9 @@ def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFram
     Should a chunk-wide step ever raise, the chunk is redone article by article with
     :func:`analyse_article`, so that the failing article, and only it, goes to ``errors``.
     An article whose text was analysed shortly before takes the earlier results (:data:`_RECENT`).
+    With ``shared`` (a pool worker's chunk, :mod:`analysis.duplicates`), the results of texts
+    that come again in a later chunk are published, and the texts an earlier chunk publishes
+    are analysed last and taken from there when they are published by then.
     """
     stats, sentiment, quotes, terms = _import_analyses()
     articles = list(articles)
@@ -291,11 +301,15 @@ def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFram
     quote_fn = quote_columns or quotes.extract_quotes
     fns = (stats.text_stats_values, sentiment.sentence_sentiment_rows, quote_fn,
            terms._segmented_surface_counts)
-    for article in articles:
+    outcomes: list[Any] = [None] * len(articles)
+    for i in shared.order(len(articles)) if shared else range(len(articles)):
+        article = articles[i]
         text = article.text
         try:
             key = (text, fns)
             done = _RECENT.pop(key, None)
+            if done is None and shared and i in shared.fetch:
+                done = shared.get(i)  # published by the worker of an earlier chunk
             if done is None:
                 values = stats.text_stats_values(text)
                 row = _article_record(article, values)
@@ -304,16 +318,23 @@ def _analyse_chunk_default(articles: Iterable[Article]) -> dict[str, pd.DataFram
                 # the token strings counted for terms, while segment(text) is still cached
                 surface = terms._segmented_surface_counts(text)
                 done = (values, sents, quote_part, surface)
-                if len(_RECENT) >= _RECENT_SIZE:
-                    del _RECENT[next(iter(_RECENT))]  # the least recently used
             else:  # the same text was analysed a moment ago (a duplicate in the corpus)
                 values, sents, quote_part, surface = done
                 row = _article_record(article, values)
+            if len(_RECENT) >= _RECENT_SIZE:
+                del _RECENT[next(iter(_RECENT))]  # the least recently used
             _RECENT[key] = done
+            if shared and i in shared.publish:
+                shared.put(i, done)
+            outcomes[i] = (row, done)
         except Exception as exc:
-            log.debug("article %s failed", article.id, exc_info=True)
-            errors.append(_error_row(article, exc))
+            outcomes[i] = exc
+    for article, outcome in zip(articles, outcomes):
+        if isinstance(outcome, Exception):
+            log.debug("article %s failed", article.id, exc_info=outcome)
+            errors.append(_error_row(article, outcome))
             continue
+        row, (values, sents, quote_part, surface) = outcome
         rows.append(row)
         sentence_rows.append(sents)
         quote_parts.append(quote_part)
@@ -447,6 +468,8 @@ class Chunk:
         ids, hashes: their ids and :func:`content_hash` values (the chunk's commit record).
         loader_errors: ``(source, message)`` of files or records left out by the loader while
             this chunk was read; they go to the ``errors`` table first.
+        shared: results to publish for later chunks and to take from earlier ones, in a run
+            on a process pool (:mod:`analysis.duplicates`); ``None`` otherwise.
     """
 
     index: int
@@ -454,6 +477,7 @@ class Chunk:
     ids: list[str]
     hashes: list[str]
     loader_errors: list[tuple[str, str]] = field(default_factory=list)
+    shared: SharedResults | None = None
 
 
 @dataclass
@@ -505,7 +529,11 @@ def process_chunk(
 ) -> ChunkResult:
     """Analyse one chunk and write its parts (runs in a worker process); see :class:`ChunkResult`."""
     t0 = time.perf_counter()
-    tables = with_loader_errors(analyse_chunk(chunk.articles, analyse), chunk.loader_errors)
+    if analyse is None:
+        tables = _analyse_chunk_default(chunk.articles, chunk.shared)
+    else:
+        tables = analyse_chunk(chunk.articles, analyse)
+    tables = with_loader_errors(tables, chunk.loader_errors)
     seconds = time.perf_counter() - t0
     # flushed to disk by the committing process (_commit_chunk), not while a worker waits
     rows, dtypes = write_chunk(Path(out_dir), chunk.index, tables, fmt, sync=False)
@@ -935,6 +963,8 @@ def analyse_corpus(
         if limit is not None:
             articles = itertools.islice(articles, limit)
         todo = _skip_done(articles)
+        if repeats is not None:
+            todo = repeats.reading(todo)
         if engine == "local" and jobs > 1:
             batches = _guided_batches(todo, chunk_size, jobs)
         else:
@@ -947,7 +977,7 @@ def analyse_corpus(
                 return
             chunk = Chunk(
                 index, [a for a, _ in batch], [a.id for a, _ in batch], [h for _, h in batch],
-                loader_errors,
+                loader_errors, repeats.plan(index, len(batch)) if repeats is not None else None,
             )
             in_flight[index] = chunk
             yield chunk
@@ -973,6 +1003,11 @@ def analyse_corpus(
     t0 = time.perf_counter()
     bar = _progress(progress)
     status = "interrupted"
+    # a pool's workers share the results of texts that come again (analysis.duplicates)
+    repeats_dir = (
+        tempfile.mkdtemp(prefix="analyse-repeats-") if engine == "local" and jobs > 1 and analyse is None else None
+    )
+    repeats = DuplicatePlan(repeats_dir, in_flight=4 * jobs) if repeats_dir else None
     gc_state = _quiet_gc()
     try:
         if engine == "dask":
@@ -995,6 +1030,8 @@ def analyse_corpus(
         status = "complete"
     finally:
         _restore_gc(gc_state)
+        if repeats_dir:
+            shutil.rmtree(repeats_dir, ignore_errors=True)
         bar.close()
         summary.seconds = time.perf_counter() - t0
         summary.rows, n_articles, n_chunks = _totals(out)
