@@ -17,7 +17,7 @@ count for every configuration), peak resident memory (``ru_maxrss`` of the child
 largest worker), and the ratios the issue asks for: kit-1 / naive articles/s (target >= 2),
 kit-2 / kit-1 (target >= 1.8), peak memory x10 / x1 (target <= 1.2).
 
-The three speed configurations run ``--repeat`` times (3 by default), interleaved round by
+The three speed configurations run ``--repeat`` times (5 by default), interleaved round by
 round (naive, kit-1, kit-2, naive, ...), so each ratio compares runs made close together in
 time; the ratio printed is the median over rounds, with every round's value beside it (a
 shared machine can slow one run by 20 %). ``kit-1-x10`` runs once, for memory.
@@ -268,8 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--path", dest="path_opt", help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--scale", type=int, default=10, help="repeat the corpus this many times for memory")
-    ap.add_argument("--repeat", type=int, default=3,
-                    help="rounds of the speed configurations, interleaved; ratios are medians over rounds (default 3)")
+    ap.add_argument("--repeat", type=int, default=5,
+                    help="rounds of the speed configurations, interleaved; ratios are medians over rounds (default 5)")
     ap.add_argument("--only", nargs="+", choices=CONFIGS, default=list(CONFIGS), help="configurations to run")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     ap.add_argument("--profile", type=int, metavar="N", help="profile kit-1 on N articles and exit")
