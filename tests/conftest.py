@@ -33,6 +33,23 @@ def seed_body() -> str:
     return read_seed_body()
 
 
+def count_text_stats_calls(monkeypatch: pytest.MonkeyPatch) -> list:
+    """From now on, note each text ``analysis.stats.text_stats_values`` is called with (it
+    still computes); returns the list the texts go to. A new function, so the pipeline's
+    memory of recent texts (keyed on the analyses' functions) starts afresh."""
+    from analysis import stats
+
+    calls: list = []
+    original = stats.text_stats_values
+
+    def counting(text, **options):
+        calls.append(text)
+        return original(text, **options)
+
+    monkeypatch.setattr(stats, "text_stats_values", counting)
+    return calls
+
+
 def corpus_texts(shared_data: Path, n: int) -> list[str]:
     """The texts of the first ``n`` articles of the shared BBC corpus (``corpus.jsonl``)."""
     out = []

@@ -12,13 +12,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import pipeline, stats
+from analysis import pipeline
 from analysis.duplicates import DuplicatePlan, SharedResults, text_key
 from analysis.loaders import Article
 from analysis.pipeline import TABLES, analyse_corpus
 from analysis.tables import read_table
 
-from .conftest import SMALL_CORPUS
+from .conftest import SMALL_CORPUS, count_text_stats_calls
 
 TEXTS = ["\n".join(paras) for _, paras, _ in SMALL_CORPUS] + [
     "“We will win,” said Ann Lee. Bob Stone said that they would lose.",
@@ -117,14 +117,7 @@ def test_a_fetched_result_is_not_computed_again_and_gives_the_same_tables(tmp_pa
     pipeline._analyse_chunk_default(arts, SharedResults(str(tmp_path), publish={2: key}))
     assert (tmp_path / key).is_file()
     pipeline._RECENT.clear()  # another worker: it remembers nothing
-    calls = []
-    original = stats.text_stats_values
-
-    def counting(text, **options):
-        calls.append(text)
-        return original(text, **options)
-
-    monkeypatch.setattr(stats, "text_stats_values", counting)
+    calls = count_text_stats_calls(monkeypatch)
     got = _tables(pipeline._analyse_chunk_default(repeat, SharedResults(str(tmp_path), fetch={0: key})))
     assert TEXTS[2] not in calls and len([t for t in calls if t is not None]) == 2  # not the repeat
     for name in TABLES:

@@ -25,7 +25,7 @@ from analysis import diversity, news_sentiment, pipeline, sentiment, stats, term
 from analysis.loaders import Article
 from analysis.text import segment
 
-from .conftest import SMALL_CORPUS, corpus_texts, read_seed_body
+from .conftest import SMALL_CORPUS, corpus_texts, count_text_stats_calls, read_seed_body
 
 AWKWARD = [
     "",
@@ -854,14 +854,7 @@ def test_a_repeated_text_reuses_its_results_and_gives_the_same_tables():
 def test_repeated_texts_are_not_answered_from_memory_after_an_analysis_changes(monkeypatch):
     arts = _articles(_texts()[:3])
     pipeline._analyse_chunk_default(arts)  # remembered
-    calls = []
-    original = stats.text_stats_values
-
-    def counting(text, **options):
-        calls.append(text)
-        return original(text, **options)
-
-    monkeypatch.setattr(stats, "text_stats_values", counting)
+    calls = count_text_stats_calls(monkeypatch)
     pipeline._analyse_chunk_default(arts)
     assert len([t for t in calls if t is not None]) == 3  # analysed again with the new function
 
