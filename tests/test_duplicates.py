@@ -5,7 +5,6 @@ Sharing must never change a table: each test compares with analysing every text 
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -144,7 +143,10 @@ def test_two_jobs_with_repeats_across_chunks_equal_one_job_and_leave_nothing(tmp
     assert after <= before  # the run's folder of shared results is removed
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="the pool shares a monkeypatched class only when forked")
+@pytest.mark.skipif(
+    pipeline._pool_context().get_start_method() != "fork",
+    reason="the pool's workers see a monkeypatched class only when forked (Linux)",
+)
 def test_pool_workers_publish_what_the_plan_says(tmp_path, monkeypatch):
     texts = [TEXTS[i % len(TEXTS)] for i in range(60)]
     arts = [Article(id=f"r{i:02d}", title=f"T{i}", author="", text=t) for i, t in enumerate(texts)]
