@@ -22,11 +22,12 @@ errors        article that raised: ``article_id, source, error_type, message``
 Rows come in input order, whatever the engine and the number of processes, so a run with
 ``jobs=2`` or on Dask writes exactly the tables of a run with ``jobs=1``. A text met again
 shortly after is not analysed again: one process remembers its recent texts, and the workers
-of a pool pass the results of repeated texts to each other (:mod:`analysis.duplicates`). Memory stays bounded:
-at most a few chunks are in flight at any time, whatever the size of the corpus. An article
-that raises is recorded in ``errors`` and the run goes on. An interrupted run is continued with
-``resume=True`` (``--resume``): committed chunks are kept, articles already written (same id,
-same content hash) are skipped, and an article whose text changed replaces its old rows.
+of a pool pass the results of repeated texts to each other (:mod:`analysis.duplicates`).
+Memory stays bounded: at most a few chunks are in flight at any time, whatever the size of the
+corpus. An article that raises is recorded in ``errors`` and the run goes on. An interrupted
+run is continued with ``resume=True`` (``--resume``): committed chunks are kept, articles
+already written (same id, same content hash) are skipped, and an article whose text changed
+replaces its old rows.
 
 Read the tables back with :func:`read_table` (``analysis.tables.read_table``); notebooks take
 such a folder as their ``corpus`` parameter.
