@@ -683,6 +683,16 @@ def _warm_up(analyse: AnalyseFn | None) -> None:
         log.debug("warm-up failed", exc_info=True)
 
 
+def _repeats_folder() -> str | None:
+    """A new temporary folder for the results of repeated texts (:mod:`analysis.duplicates`),
+    or ``None`` when none can be made: the workers then analyse every repeat themselves."""
+    try:
+        return tempfile.mkdtemp(prefix="analyse-repeats-")
+    except OSError:
+        log.debug("no temporary folder for repeated texts; each worker analyses them", exc_info=True)
+        return None
+
+
 # --------------------------------------------------------------------------- resume state
 
 
@@ -1005,9 +1015,7 @@ def analyse_corpus(
     bar = _progress(progress)
     status = "interrupted"
     # a pool's workers share the results of texts that come again (analysis.duplicates)
-    repeats_dir = (
-        tempfile.mkdtemp(prefix="analyse-repeats-") if engine == "local" and jobs > 1 and analyse is None else None
-    )
+    repeats_dir = _repeats_folder() if engine == "local" and jobs > 1 and analyse is None else None
     repeats = DuplicatePlan(repeats_dir, in_flight=4 * jobs) if repeats_dir else None
     gc_state = _quiet_gc()
     try:

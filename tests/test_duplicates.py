@@ -163,3 +163,19 @@ def test_pool_workers_publish_what_the_plan_says(tmp_path, monkeypatch):
     keys = log.read_text().split()
     # each distinct text is published once, by the first chunk that has it
     assert sorted(keys) == sorted({text_key(t) for t in TEXTS})
+
+
+def test_without_a_temporary_folder_the_run_goes_on_with_the_same_tables(tmp_path, monkeypatch):
+    import tempfile as tf
+
+    def no_folder(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    texts = [TEXTS[i % len(TEXTS)] for i in range(20)]
+    arts = [Article(id=f"r{i:02d}", title=f"T{i}", author="", text=t) for i, t in enumerate(texts)]
+    analyse_corpus(arts, tmp_path / "one", jobs=1, chunk_size=4)
+    monkeypatch.setattr(tf, "mkdtemp", no_folder)
+    summary = analyse_corpus(arts, tmp_path / "two", jobs=2, chunk_size=4)
+    assert summary.articles_analysed == 20 and summary.errors == 0
+    for name in TABLES:
+        pd.testing.assert_frame_equal(read_table(tmp_path / "one", name), read_table(tmp_path / "two", name), obj=name)
