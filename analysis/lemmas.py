@@ -44,14 +44,26 @@ def _data_file() -> Path | None:
     return path if path.is_file() else None
 
 
-def _simplemma_dictionary() -> Mapping[str, str]:
-    """The dictionary ``simplemma.lemmatize(..., lang="en")`` reads, loaded by simplemma."""
+def simplemma_module() -> Any:
+    """The ``simplemma`` package.
+
+    Raises:
+        ResourceError: it is not installed (a broken installation), with what to do.
+    """
     try:
-        from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
+        import simplemma
     except ImportError as exc:
         raise ResourceError(
             "lemmas come from the simplemma package, which is not installed; run `make setup`"
         ) from exc
+    return simplemma
+
+
+def _simplemma_dictionary() -> Mapping[str, str]:
+    """The dictionary ``simplemma.lemmatize(..., lang="en")`` reads, loaded by simplemma."""
+    simplemma_module()
+    from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
+
     return DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
 
 
@@ -121,12 +133,7 @@ class _CachedFactory:
 def _lemmatizer() -> Any:
     """``simplemma.lemmatize`` for English: simplemma's default lemmatizer, over the cached
     dictionary when there is one (the same strategy and fallback as the module function)."""
-    try:
-        import simplemma
-    except ImportError as exc:
-        raise ResourceError(
-            "lemmas come from the simplemma package, which is not installed; run `make setup`"
-        ) from exc
+    simplemma = simplemma_module()
     if cache_in_use():
         from simplemma.strategies import DefaultStrategy
 

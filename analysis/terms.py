@@ -51,7 +51,7 @@ import pandas as pd
 
 from . import lemmas as _lemmas
 from . import text as _text
-from .errors import ParameterError, ResourceError, check_choice
+from .errors import ParameterError, check_choice
 from .frames import OnError, build_frame, iter_id_text
 from .loaders import Article
 from .resources import stopwords as _project_stopwords
@@ -196,19 +196,8 @@ def term_options(
             ) from exc
     guard = stop if stop else _project_stopwords()
     if lemmatize:
-        _lemmatizer()  # fail early with a clear message
+        _lemmas.simplemma_module()  # fail early with a clear message
     return TermOptions(bool(lowercase), stop, guard | stop, numbers, bool(lemmatize))
-
-
-@functools.cache
-def _lemmatizer():
-    try:
-        import simplemma
-    except ModuleNotFoundError as exc:  # pragma: no cover - a dependency of the kit
-        raise ResourceError(
-            "lemmas come from the simplemma package, which is not installed; run `make setup`"
-        ) from exc
-    return simplemma
 
 
 @functools.lru_cache(maxsize=100_000)
