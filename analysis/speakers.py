@@ -341,7 +341,16 @@ def _strip_titles(words: list[str], text: str | None = None) -> tuple[list[str],
 
 def used_in_lower_case(low: str, text: str) -> bool:
     """Whether ``text`` writes the word ``low`` in lower case somewhere ("industry", "open"):
-    then a capitalised form of it is a common word, not part of a person's name."""
+    then a capitalised form of it is a common word, not part of a person's name.
+
+    ``low`` stands alone there: not preceded by a letter or digit, not followed by a letter.
+    In a text of :data:`_INDEX_WORDS_FROM` characters or more, a word of letters only is
+    looked up in the set of the text's words (:func:`_standalone_words`, built once per
+    text) instead of searched for: an article of megabytes asks this of tens of thousands of
+    names, and each search that finds nothing reads the whole text (a test compares the two).
+    """
+    if len(text) >= _INDEX_WORDS_FROM and low.isalpha():
+        return low in _standalone_words(text)
     n = len(low)
     i = text.find(low)
     while i >= 0:
@@ -350,6 +359,43 @@ def used_in_lower_case(low: str, text: str) -> bool:
             return True
         i = text.find(low, j)
     return False
+
+
+#: Texts from this length on answer :func:`used_in_lower_case` from a set of their words;
+#: shorter ones are searched, which is faster than building the set.
+_INDEX_WORDS_FROM = 100_000
+_NON_DECIMAL_ALNUM_RUN_RE = re.compile(r"[^\W\d_]+")  # letters, and numerals like "½", "²"
+_standalone_cache: list = [None, frozenset()]  # [text, its _standalone_words]: the last text
+
+
+def _standalone_words(text: str) -> frozenset[str]:
+    """Every run of letters in ``text`` that :func:`used_in_lower_case` would find: a maximal
+    run of letters (``str.isalpha``) not preceded by a letter or digit (``str.isalnum``).
+    Remembered for the last text asked about.
+
+    The regex finds maximal runs of letters and of numerals that are not decimal digits; a
+    run of letters inside such a run (after a numeral) follows a digit and does not count,
+    so only the leading letters of each run are candidates.
+    """
+    cached, words = _standalone_cache
+    if cached is text or (cached is not None and cached == text):
+        return words
+    found = set()
+    for m in _NON_DECIMAL_ALNUM_RUN_RE.finditer(text):
+        i = m.start()
+        if i and text[i - 1].isalnum():  # a decimal digit (or, never, a letter) before it
+            continue
+        run = m.group()
+        if not run.isalpha():  # a numeral in it: keep the letters before the first one
+            k = 0
+            while run[k].isalpha():
+                k += 1
+            run = run[:k]
+            if not run:
+                continue
+        found.add(run)
+    _standalone_cache[:] = [text, frozenset(found)]
+    return _standalone_cache[1]
 
 
 def _name_like(word: str, text: str | None = None) -> bool:

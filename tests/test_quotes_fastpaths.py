@@ -276,3 +276,105 @@ def test_run_names_remembered_across_articles_are_those_of_the_article():
             if own:
                 assert sp._run_name(group.split(" "), tl, "") == (name, True)
                 assert sp._run_name(group.split(" "), tl, None) == (name, True)
+
+
+def _plain_dedupe(rows: list) -> list:
+    """quotes._dedupe as it was: every row checked against every span kept before it."""
+    kept, spans = [], []
+    for r in rows:
+        if r.end <= r.start:
+            continue
+        if any(r.start < e and s < r.end for s, e in spans):
+            continue
+        kept.append(r)
+        spans.append((r.start, r.end))
+    return kept
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_dedupe_by_bisection_keeps_the_rows_the_plain_scan_keeps(seed: int):
+    from analysis import quotes
+
+    rng = np.random.default_rng(seed)
+    for _ in range(300):
+        n = int(rng.integers(0, 40))
+        starts = rng.integers(0, 60, n)
+        lengths = rng.integers(-2, 15, n)  # empty and reversed spans too
+        rows = [quotes._Row(int(s), int(s + d), "said", 0, 0, None, None) for s, d in zip(starts, lengths)]
+        if seed % 2:  # the second call sorts the rows by start first
+            rows.sort(key=lambda r: (r.start, -r.end))
+        kept = quotes._dedupe(rows)
+        assert [id(r) for r in kept] == [id(r) for r in _plain_dedupe(rows)]  # the same rows, in order
+        assert n < 10 or len(kept) < n  # overlapping spans were dropped (the check can fail)
+
+
+def _plain_used_in_lower_case(low: str, text: str) -> bool:
+    """speakers.used_in_lower_case as it was: a search of the whole text."""
+    i = text.find(low)
+    while i >= 0:
+        j = i + len(low)
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalpha()):
+            return True
+        i = text.find(low, j)
+    return False
+
+
+_WORD_PIECES = [
+    "said", "Said", "open", "Open", "ann", "Ann", "lee", "café", "Café", "o'brien", "al-", "x",
+    "5", "42", "²", "½", "Ⅻ", "_", "-", "'", ".", ",", " ", " ", " ", "\n", "é", "İ", "straße",
+    "u.s", "mp3", "ǅ", "日本",
+]
+
+
+def test_used_in_lower_case_from_the_word_set_equals_the_search():
+    rng = np.random.default_rng(11)
+    texts = []
+    for _ in range(2):
+        pieces = rng.choice(_WORD_PIECES, 60_000)
+        text = "".join(p + (" " if rng.random() < 0.5 else "") for p in pieces)
+        assert len(text) >= sp._INDEX_WORDS_FROM  # long enough for the word set
+        texts.append(text)
+    queries = sorted({p.lower() for p in _WORD_PIECES} | {a + b for a in _WORD_PIECES[:12] for b in _WORD_PIECES[:12]})
+    found = 0
+    for _ in range(2):  # alternate the texts: the set remembered for one never answers for the other
+        for text in texts:
+            for low in queries:
+                expected = _plain_used_in_lower_case(low, text)
+                assert sp.used_in_lower_case(low, text) == expected, low
+                found += expected
+    assert 0 < found < 2 * 2 * len(queries)  # both answers occur
+    # words that occur once, each in one context (the text is long enough for the word set)
+    probes = (
+        "theta 5alpha ²beta gam²ma _delta Ⅻeps zeta5 etaé Iota ǅkappa 日本lambda mu-nu xi's "
+        + "filler " * 20_000
+    )
+    answers = {
+        "theta": True, "alpha": False, "beta": False, "gam": True, "ma": False, "delta": True,
+        "eps": False, "zeta": True, "eta": False, "iota": False, "kappa": False, "lambda": False,
+        "mu": True, "nu": True, "xi": True, "s": True, "filler": True, "fill": False,
+    }
+    for low, expected in answers.items():
+        assert _plain_used_in_lower_case(low, probes) == expected, low  # what the search says
+        assert sp.used_in_lower_case(low, probes) == expected, low
+    short = texts[0][:5000]  # a short text is searched, with the same answers
+    assert [sp.used_in_lower_case(q, short) for q in queries] == [_plain_used_in_lower_case(q, short) for q in queries]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_first_named_row_by_bisection_equals_the_scan(seed: int):
+    from analysis import quotes
+
+    rng = np.random.default_rng(seed)
+    named_seen = 0
+    for _ in range(200):
+        n = int(rng.integers(0, 30))
+        rows = [
+            quotes._Row(int(s), int(s) + 5, "said", 0, 0, None, object() if rng.random() < 0.4 else None)
+            for s in rng.integers(0, 50, n)
+        ]
+        first = quotes._first_named(rows)
+        for start in range(-1, 56):
+            expected = next((r for r in rows if r.start >= start and r.mention is not None), None)
+            assert first(start) is expected, (start, [(r.start, r.mention is not None) for r in rows])
+            named_seen += expected is not None
+    assert named_seen  # the rows held speakers to find
