@@ -3,7 +3,7 @@
 Every function takes a sequence of tokens, already case-folded by the caller
 (:func:`analysis.stats.text_stats` passes the text's words in lower case, numbers left out),
 and returns a float, **higher = more varied vocabulary**, or NaN when the text is too short to
-measure.
+measure; :func:`growth_curve` tabulates them over the first N tokens of a text.
 
 The plain type-token ratio falls as a text gets longer (common words repeat), so it cannot
 compare a 300-word brief with a 2,000-word feature. MATTR, MTLD and HD-D were designed to be
@@ -16,8 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 
-__all__ = ["type_token_ratio", "mattr", "mtld", "hdd", "measures"]
+__all__ = ["type_token_ratio", "mattr", "mtld", "hdd", "measures", "growth_curve"]
 
 _NAN = float("nan")
 
@@ -335,3 +336,59 @@ def _hdd(counts: np.ndarray, n: int, sample_size: int) -> float:
     p_absent[n - ks - (sample_size - 1) <= 0] = 0.0
     total = float(np.cumsum(1.0 - p_absent[inverse])[-1])
     return total / sample_size
+
+
+def growth_curve(
+    tokens: Sequence[str], *, window: int = 50, start: int = 50, step: int = 10, max_points: int = 200
+) -> pd.DataFrame:
+    """TTR, MATTR and HD-D of the first N tokens, for growing N: how each measure drifts as a
+    text gets longer (the plain TTR falls; MATTR and HD-D should stay level).
+
+    N is ``start``, ``start + step``, ``start + 2 * step``, ... up to the length of ``tokens``;
+    when that would be more than ``max_points`` sizes, ``max_points`` sizes spread evenly from
+    ``start`` to the whole text instead, so that a book-length text costs ``max_points``
+    measurements, not one per ``step`` tokens. A text shorter than ``start`` gets one row,
+    for all its tokens (N = 0 and NaN measures for no tokens).
+
+    Args:
+        tokens: the tokens, case-folded (as for the other measures).
+        window: the MATTR window (:func:`mattr`).
+        start, step, max_points: the sizes measured (positive integers).
+
+    Returns:
+        One row per size, in increasing order, indexed by ``words`` (N), with columns ``ttr``
+        (:func:`type_token_ratio`), ``mattr`` (:func:`mattr` with ``window``) and ``hdd``
+        (:func:`hdd`): each the value of that function on ``tokens[:N]``, in (0, 1], NaN
+        where the function gives NaN.
+
+    Raises:
+        ValueError: a size argument or ``window`` is not a positive integer (an
+            ``analysis.errors.ParameterError``).
+
+    Examples:
+        >>> list(growth_curve(["a", "b"] * 40, start=50, step=10).index)
+        [50, 60, 70, 80]
+    """
+    _check_window(window)
+    for name, value in (("start", start), ("step", step), ("max_points", max_points)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            from .errors import ParameterError
+
+            raise ParameterError(f"{name}={value!r}: growth_curve needs a positive integer")
+    n = len(tokens)
+    if n < start:
+        sizes = [n]
+    elif (n - start) // step + 1 <= max_points:
+        sizes = list(range(start, n + 1, step))
+    else:
+        sizes = sorted({int(round(x)) for x in np.linspace(start, n, max_points)})
+    tokens = list(tokens)
+    frame = pd.DataFrame(
+        {
+            "words": sizes,
+            "ttr": [type_token_ratio(tokens[:k]) for k in sizes],
+            "mattr": [mattr(tokens[:k], window=window) for k in sizes],
+            "hdd": [hdd(tokens[:k]) for k in sizes],
+        }
+    )
+    return frame.astype({"words": "int64", "ttr": "float64", "mattr": "float64", "hdd": "float64"}).set_index("words")

@@ -223,6 +223,44 @@ def test_text_stats_options_reach_the_diversity_measures():
     assert s5.hdd == approx(diversity.hdd(lexical, sample_size=10))
 
 
+
+def _curve_by_hand(tokens: list[str], sizes: list[int], window: int) -> pd.DataFrame:
+    return pd.DataFrame({
+        "words": sizes,
+        "ttr": [diversity.type_token_ratio(tokens[:n]) for n in sizes],
+        "mattr": [diversity.mattr(tokens[:n], window=window) for n in sizes],
+        "hdd": [diversity.hdd(tokens[:n]) for n in sizes],
+    }).set_index("words")
+
+
+def test_growth_curve_measures_every_step_of_a_news_length_text():
+    tokens = [f"w{(i * 7) % 61}" for i in range(437)]
+    curve = diversity.growth_curve(tokens, window=20)
+    sizes = list(range(50, 438, 10))  # 50, 60, ..., 430: what the notebook plotted
+    pd.testing.assert_frame_equal(curve, _curve_by_hand(tokens, sizes, 20))
+    assert curve["ttr"].iloc[0] > curve["ttr"].iloc[-1]  # the plain TTR falls with length
+
+
+def test_growth_curve_of_a_book_length_text_has_at_most_max_points_sizes():
+    tokens = [f"w{(i * i) % 997}" for i in range(60_000)]  # 5,996 steps of 10 words
+    curve = diversity.growth_curve(tokens, max_points=40)
+    sizes = list(curve.index)
+    assert len(sizes) == 40 and sizes[0] == 50 and sizes[-1] == 60_000
+    assert sizes == sorted(set(sizes))
+    assert max(b - a for a, b in zip(sizes, sizes[1:])) - min(b - a for a, b in zip(sizes, sizes[1:])) <= 1  # even
+    pd.testing.assert_frame_equal(curve.iloc[[0, 17, -1]], _curve_by_hand(tokens, [sizes[0], sizes[17], sizes[-1]], 50))
+
+
+def test_growth_curve_of_a_short_text_is_one_row_for_all_its_words():
+    assert list(diversity.growth_curve(["a", "b", "a"]).index) == [3]
+    empty = diversity.growth_curve([])
+    assert list(empty.index) == [0] and empty.isna().all().all()
+    with pytest.raises(ParameterError):
+        diversity.growth_curve(["a"], step=0)
+    with pytest.raises(ParameterError):
+        diversity.growth_curve(["a"], window=0)
+
+
 # --------------------------------------------------------------------------- empty and odd texts
 
 
