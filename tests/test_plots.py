@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 
 from analysis import plots, stats, terms  # noqa: E402
+from analysis.errors import ParameterError  # noqa: E402
 from analysis.plots import _common  # noqa: E402
 
 approx = pytest.approx
@@ -321,6 +322,27 @@ def test_speaker_and_target_bars_say_statements_and_mentions():
     tgt = pd.DataFrame({"target": ["Iran", "US"], "n_mentions": [1, 4], "score": [-0.3, 0.1]})
     ax = plots.target_sentiment_bar(tgt)
     assert sorted(t.get_text() for t in ax.get_yticklabels()) == ["Iran (1 mention)", "US (4 mentions)"]
+
+
+
+def test_speaker_bar_of_thousands_of_speakers_plots_the_top_ones_and_says_so():
+    n = 5000  # a book-length text: one bar each would make a figure hundreds of metres high
+    spk = pd.DataFrame({
+        "speaker": [f"Speaker {i}" for i in range(n)], "n_quotes": list(range(n, 0, -1)),
+        "mean": [0.1] * n, "min": [-0.2] * n, "max": [0.4] * n,
+    })
+    ax = plots.speaker_sentiment_bar(spk, top=12)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 12 and labels[-1] == f"Speaker 0 (n={n})"  # the most statements on top
+    assert "the 12 with the most statements, of 5000 speakers" in ax.get_title()
+    assert ax.figure.get_size_inches()[1] < 10
+    plt.close("all")
+    every = plots.speaker_sentiment_bar(spk.head(40), top=None)
+    assert len(every.get_yticklabels()) == 40 and "of 40" not in every.get_title()
+    few = plots.speaker_sentiment_bar(spk.head(3))  # fewer than the default top: all, no note
+    assert len(few.get_yticklabels()) == 3 and "\n" not in few.get_title()
+    with pytest.raises(ParameterError):
+        plots.speaker_sentiment_bar(spk, top=0)
 
 
 def test_reading_ease_bar_widens_left_for_a_negative_score():

@@ -84,15 +84,26 @@ def extreme_sentences_bar(
     return ax
 
 
-def speaker_sentiment_bar(speakers: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def speaker_sentiment_bar(speakers: pd.DataFrame, *, top: int | None = 30, ax: Axes | None = None) -> Axes:
     """Mean ``compound`` of each speaker's attributed statements (direct quotes and reported
     speech), with the min-max range and the number of statements.
 
     Args:
-        speakers: :func:`analysis.sentiment.speaker_sentiment` output.
+        speakers: :func:`analysis.sentiment.speaker_sentiment` output (speakers with the most
+            statements first).
+        top: plot the first ``top`` speakers only (``None``: all of them), so that a long
+            text with thousands of speakers still gives a readable figure; the title then
+            says how many of how many are shown.
+
+    Raises:
+        ValueError: ``top`` is not a positive integer or None (an
+            ``analysis.errors.ParameterError``).
     """
     _need(speakers, ("speaker", "n_quotes", "mean", "min", "max"), "speaker_sentiment_bar")
-    df = speakers.iloc[::-1]
+    if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
+        raise ParameterError(f"top={top!r}: give a positive number of speakers to plot, or None for all")
+    shown = speakers if top is None or len(speakers) <= top else speakers.head(top)
+    df = shown.iloc[::-1]
     ax = get_ax(ax, (8, 0.5 * max(len(df), 2) + 1))
     y = range(len(df))
     ax.barh(y, df["mean"], color=[_colour(v) for v in df["mean"]], alpha=0.8)
@@ -101,7 +112,10 @@ def speaker_sentiment_bar(speakers: pd.DataFrame, *, ax: Axes | None = None) -> 
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean compound of the speaker's statements (n = statements; line: min to max)")
-    ax.set_title("What each speaker's words sound like")
+    title = "What each speaker's words sound like"
+    if len(shown) < len(speakers):
+        title += f"\n(the {len(shown)} with the most statements, of {len(speakers)} speakers)"
+    ax.set_title(title)
     return ax
 
 
