@@ -246,10 +246,17 @@ class Segmentation:
         """Spans of tokens that are words or numbers (no punctuation, no clitics)."""
         return [(s, e) for s, e, k in self.tokens if k in ("word", "number")]
 
+    @functools.cached_property
+    def sentence_starts(self) -> tuple[int, ...]:
+        """The start offset of each sentence, in order (made on first use, then kept)."""
+        return tuple(s for s, _ in self.sentences)
+
     def sentence_of(self, offset: int) -> int:
-        """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""
-        starts = [s for s, _ in self.sentences]
-        return bisect_right(starts, offset) - 1
+        """Index of the sentence containing (or last starting before) ``offset``; -1 if none.
+
+        One bisection of :attr:`sentence_starts`: asked for each mention of a long text, a
+        list of the starts made at every call cost as much as the text is long."""
+        return bisect_right(self.sentence_starts, offset) - 1
 
 
 def _tokenize(norm: str) -> list[tuple[int, int, str]]:

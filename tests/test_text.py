@@ -227,3 +227,13 @@ def test_tokens_equal_the_pattern_on_the_corpora(shared_data):
 @given(st.text(alphabet="".join(map(chr, textmod._QUOTE_MAP)) + "ab é£\n\"'"))
 def test_normalise_quotes_equals_translating_generated_texts(text):
     assert normalise_quotes(text) == text.translate(textmod._QUOTE_MAP)
+
+
+def test_sentence_of_bisects_the_starts_kept_on_the_segmentation(seed_body):
+    seg = segment(seed_body)
+    starts = [s for s, _ in seg.sentences]
+    assert seg.sentence_starts == tuple(starts) and seg.sentence_starts is seg.sentence_starts  # made once
+    for offset in range(-3, len(seed_body) + 3):
+        expected = max(i for i, s in enumerate([float("-inf")] + starts) if s <= offset) - 1
+        assert seg.sentence_of(offset) == expected, offset
+    assert seg.sentence_of(-1) == -1 and seg.sentence_of(len(seed_body)) == len(starts) - 1
