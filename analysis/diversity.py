@@ -383,12 +383,11 @@ def growth_curve(
     else:
         sizes = sorted({int(round(x)) for x in np.linspace(start, n, max_points)})
     tokens = list(tokens)
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "words": sizes,
             "ttr": [type_token_ratio(tokens[:k]) for k in sizes],
             "mattr": [mattr(tokens[:k], window=window) for k in sizes],
             "hdd": [hdd(tokens[:k]) for k in sizes],
         }
-    )
-    return frame.astype({"words": "int64", "ttr": "float64", "mattr": "float64", "hdd": "float64"}).set_index("words")
+    ).set_index("words")

@@ -365,9 +365,9 @@ def used_in_lower_case(low: str, text: str) -> bool:
 #: shorter ones are searched, which is faster than building the set.
 _INDEX_WORDS_FROM = 100_000
 _NON_DECIMAL_ALNUM_RUN_RE = re.compile(r"[^\W\d_]+")  # letters, and numerals like "½", "²"
-_standalone_cache: list = [None, frozenset()]  # [text, its _standalone_words]: the last text
 
 
+@functools.lru_cache(maxsize=1)  # the last text asked about (its hash is kept on the string)
 def _standalone_words(text: str) -> frozenset[str]:
     """Every run of letters in ``text`` that :func:`used_in_lower_case` would find: a maximal
     run of letters (``str.isalpha``) not preceded by a letter or digit (``str.isalnum``).
@@ -377,9 +377,6 @@ def _standalone_words(text: str) -> frozenset[str]:
     run of letters inside such a run (after a numeral) follows a digit and does not count,
     so only the leading letters of each run are candidates.
     """
-    cached, words = _standalone_cache
-    if cached is text or (cached is not None and cached == text):
-        return words
     found = set()
     for m in _NON_DECIMAL_ALNUM_RUN_RE.finditer(text):
         i = m.start()
@@ -394,8 +391,7 @@ def _standalone_words(text: str) -> frozenset[str]:
             if not run:
                 continue
         found.add(run)
-    _standalone_cache[:] = [text, frozenset(found)]
-    return _standalone_cache[1]
+    return frozenset(found)
 
 
 def _name_like(word: str, text: str | None = None) -> bool:
