@@ -11,16 +11,21 @@ One run measures, each configuration in its own child process (so that peak memo
    sentences with sentiment, quotes, speakers, terms, Parquet tables written to a temp folder.
 3. ``kit-2``: the same with two worker processes.
 4. ``kit-1-x10``: ``kit-1`` on the corpus repeated 10 times (ids made unique), for memory.
+5. ``loop-1`` and ``loop-2``: the machine's own ceiling for two processes, for information. A
+   fixed pure-Python loop (nothing to load, nothing shared, a few bytes of data) runs in one
+   process, then split in two halves over two forked processes. No program gains more from a
+   second process than this loop does, so ``loop-1 / loop-2`` is what the host gives at that
+   moment; on a shared virtual machine it is well under 2 and varies from round to round.
 
 Printed: articles/s, tokens/s (tokens = whitespace-separated words of the article bodies, the same
 count for every configuration), peak resident memory (``ru_maxrss`` of the child, and of its
 largest worker), and the ratios the issue asks for: kit-1 / naive articles/s (target >= 2),
 kit-2 / kit-1 (target >= 1.8), peak memory x10 / x1 (target <= 1.2). For information only, it
 also prints the naive / kit-1 ratio of CPU seconds and the kit-2 / kit-1 ratio of the fastest
-rounds.
+rounds, and the machine's ceiling (``loop-1 / loop-2``) with kit-2 / kit-1 as a share of it.
 
-The three speed configurations run ``--repeat`` times (5 by default), interleaved round by
-round (naive, kit-1, kit-2, naive, ...), so each ratio compares runs made close together in
+The speed configurations run ``--repeat`` times (5 by default), interleaved round by
+round (naive, kit-1, kit-2, loop-1, loop-2, naive, ...), so each ratio compares runs made close together in
 time; the ratio printed is the median over rounds, with every round's value beside it (a
 shared machine can slow one run by 20 %). ``kit-1-x10`` runs once, for memory.
 
@@ -51,7 +56,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
-CONFIGS = ("naive", "kit-1", "kit-2", "kit-1-x10")
+CONFIGS = ("naive", "kit-1", "kit-2", "loop-1", "loop-2", "kit-1-x10")
+LOOPS = ("loop-1", "loop-2")
+#: iterations of the calibration loop (2.5 to 3 s on one core of the development machine)
+LOOP_ITERATIONS = 60_000_000
 
 
 # --------------------------------------------------------------------------- input
@@ -181,8 +189,38 @@ def load_function(spec: str | None):
     return getattr(importlib.import_module(module), name)
 
 
+def busy_loop(n: int) -> int:
+    """``n`` rounds of integer arithmetic in the interpreter: CPU only, a working set of bytes."""
+    x = 0
+    for i in range(n):
+        x += i & 7
+    return x
+
+
+def loop_run(processes: int) -> float:
+    """Seconds to run :data:`LOOP_ITERATIONS` of :func:`busy_loop`, split over ``processes``
+    forked processes (one: here), from before the first fork to the last one's exit."""
+    import multiprocessing as mp
+
+    t0 = time.perf_counter()
+    if processes == 1:
+        busy_loop(LOOP_ITERATIONS)
+    else:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        share = LOOP_ITERATIONS // processes
+        procs = [ctx.Process(target=busy_loop, args=(share,)) for _ in range(processes)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join()
+    return time.perf_counter() - t0
+
+
 def child(config: str, path: Path, limit: int | None, analyse_spec: str | None = None) -> dict:
     """Run one configuration here; return its figures."""
+    if config in LOOPS:
+        return {"config": config, "articles": 0, "seconds": loop_run(int(config[-1])), "cpu_seconds": 0.0,
+                "peak_rss_mb": 0.0, "peak_rss_worker_mb": 0.0}
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cpu0 = _cpu_seconds()
     if config == "naive":
@@ -311,10 +349,14 @@ def main(argv: list[str] | None = None) -> int:
                 lim, toks = None, n_tokens * args.scale
             r = run_child(config, src, lim, args.analyse)
             r["round"] = rnd
+            runs.setdefault(config, []).append(r)
+            if config in LOOPS:
+                print(f"{config:<10} {'':>16} {r['seconds']:8.1f} s  (machine ceiling, for information)"
+                      + (f"  [round {rnd + 1}/{args.repeat}]" if args.repeat > 1 else ""), flush=True)
+                continue
             r["tokens"] = toks
             r["articles_per_s"] = r["articles"] / r["seconds"]
             r["tokens_per_s"] = toks / r["seconds"]
-            runs.setdefault(config, []).append(r)
             label = config.replace("x10", f"x{args.scale}")
             print(
                 f"{label:<10} {r['articles']:>7} articles {r['seconds']:8.1f} s "
@@ -329,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat > 1:
         print(f"medians over {args.repeat} rounds:")
         for c in speed:
+            if c in LOOPS:
+                continue
             r = results[c]
             print(f"{c:<10} {r['seconds']:8.1f} s {r['articles_per_s']:8.1f} articles/s {r['tokens_per_s']:10.0f} tokens/s "
                   f"peak RSS {r['peak_rss_mb']:7.1f} MB")
@@ -371,6 +415,25 @@ def main(argv: list[str] | None = None) -> int:
         ratios["kit2_vs_kit1_best_rounds"] = best["kit-1"] / best["kit-2"]
         print(f"{'kit2_vs_kit1_best_rounds':<30} {ratios['kit2_vs_kit1_best_rounds']:6.2f}  (for information: "
               f"kit-1's fastest round over kit-2's, {best['kit-1']:.1f} s and {best['kit-2']:.1f} s)")
+    # for information, not a target: what the host gives a perfectly parallel loop in the same
+    # rounds, and kit-2 / kit-1 as a share of it
+    loop_one = {r["round"]: r["seconds"] for r in runs.get("loop-1", [])}
+    ceiling = [loop_one[r["round"]] / r["seconds"] for r in runs.get("loop-2", []) if r["round"] in loop_one]
+    if ceiling:
+        ratios["machine_two_process_ceiling"] = statistics.median(ceiling)
+        spread["machine_two_process_ceiling"] = ceiling
+        print(f"{'machine_two_process_ceiling':<30} {statistics.median(ceiling):6.2f}  (for information: loop-1 / "
+              f"loop-2 seconds, rounds: {', '.join(f'{v:.2f}' for v in ceiling)})")
+        kit_rounds = {r["round"]: r["articles_per_s"] for r in runs.get("kit-2", [])}
+        kit1_rounds = {r["round"]: r["articles_per_s"] for r in runs.get("kit-1", [])}
+        loop_two = {r["round"]: r["seconds"] for r in runs.get("loop-2", [])}
+        share = [kit_rounds[k] / kit1_rounds[k] / (loop_one[k] / loop_two[k])
+                 for k in sorted(kit_rounds) if k in kit1_rounds and k in loop_one and k in loop_two]
+        if share:
+            ratios["kit2_vs_kit1_share_of_ceiling"] = statistics.median(share)
+            spread["kit2_vs_kit1_share_of_ceiling"] = share
+            print(f"{'kit2_vs_kit1_share_of_ceiling':<30} {statistics.median(share):6.2f}  (for information: "
+                  f"kit-2 / kit-1 over the ceiling, same round; rounds: {', '.join(f'{v:.2f}' for v in share)})")
     if args.json:
         args.json.write_text(json.dumps({"results": results, "runs": runs, "ratios": ratios, "rounds": spread}, indent=2))
     return 0
