@@ -52,7 +52,7 @@ def _matches(text: str, term: str, lemmatize: bool) -> list[tuple[int, int, int]
     if not query:
         raise ParameterError(f"term={term!r} has no word to look for (only punctuation?)")
     seg = _text.segment(text)
-    sent_starts = [s for s, _ in seg.sentences]
+    sent_starts = seg.sentence_starts
     n = len(query)
     found = []
     for run in _runs(text, norm):

@@ -286,7 +286,7 @@ def _single_quotes(norm: str, ps: int, pe: int, taken: list[tuple[int, int, bool
 def _find_quotes(text: str) -> list[_Quote]:
     seg = segment(text)
     norm = seg.norm
-    sent_starts = [s for s, _ in seg.sentences]
+    sent_starts = seg.sentence_starts
     out: list[_Quote] = []
     paras = seg.paragraphs
     for p, (ps, pe) in enumerate(paras):
@@ -2924,7 +2924,7 @@ def _continuations(text: str, seg: Any, quotes: list[_Quote], rows: list[_Row]) 
     cov_starts = [s for s, _ in covered]
     by_end = sorted(rows, key=lambda r: r.end)
     ends = [r.end for r in by_end]
-    sent_starts = [s for s, _ in seg.sentences]
+    sent_starts = seg.sentence_starts
     par_starts = [s for s, _ in seg.paragraphs]
     first_named_from = None  # _first_named(rows), made on first use
     for q in quotes:
@@ -3004,7 +3004,7 @@ def _columns(
             mask[q.start : q.end] = b"\x01" * (q.end - q.start)
     index = NameIndex.build(seg.norm)
     par_starts = [s for s, _ in seg.paragraphs]
-    sent_starts = [s for s, _ in seg.sentences]
+    sent_starts = seg.sentence_starts
     history: list[tuple[int, str, bool]] = []  # (paragraph, speaker, is_person)
     cols: dict[str, list[Any]] = {c: [] for c in _ALL_COLUMNS}
     for r in rows:
